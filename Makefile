@@ -1,0 +1,47 @@
+# Daleel: `make serve` to read the site locally, `make test` to check everything.
+# Each target installs what it needs; stamps keep re-runs fast while the locks are unchanged.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup build serve test lint clean lock bench system-deps
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian packages the browser tests need (Chromium; nginx and poppler for later gates).
+system-deps:
+	@scripts/ensure-system-deps.sh
+
+build: setup
+	$(BIN)/mkdocs build --strict --quiet
+
+serve: build
+	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+lint: setup
+	$(BIN)/ruff check assessment scripts tests overrides/hooks
+	$(BIN)/mypy
+
+test: setup system-deps build lint
+	$(BIN)/python -m pytest
+
+lock: $(VENV)/.installed
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
+		--no-emit-find-links --allow-unsafe -o requirements.lock requirements.in
+
+clean:
+	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache test-artifacts
