@@ -1,0 +1,132 @@
+"""Shared fixtures: the built site served on loopback, and Debian's Chromium via Playwright.
+
+Tests run against `site/` as built by `make build`; nothing here builds it, so a test run
+sees exactly what ships.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".woff2": "font/woff2",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    if not (SITE / "index.html").is_file():
+        pytest.fail("site/ is not built: run `make build` (make test does it)")
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    # Playwright's launch() always starts from a new temporary profile of its own
+    # (it refuses --user-data-dir), which gives the fresh user-data dir we need.
+    browser = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+class RequestLog:
+    """Every request a page makes, so a test can assert they all stay on the site's origin."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.urls: list[str] = []
+
+    def foreign(self) -> list[str]:
+        own = urlparse(self.origin).netloc
+        return [
+            u for u in self.urls
+            if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != own
+        ]
+
+
+@pytest.fixture
+def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(base_url=base_url, accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def requests_log(context: BrowserContext, base_url: str) -> RequestLog:
+    log = RequestLog(base_url)
+    context.on("request", lambda r: log.urls.append(r.url))
+    return log
+
+
+@pytest.fixture
+def page(context: BrowserContext, requests_log: RequestLog) -> Page:
+    return context.new_page()
+
+
+def built_pages(site: Path = SITE) -> list[Path]:
+    """Every HTML page of the built site except the 404 page and print-only pages."""
+    return sorted(
+        p for p in site.rglob("index.html")
+        if "assets" not in p.relative_to(site).parts and "print_page" not in p.parts
+    )
+
+
+def url_of(page_file: Path, site: Path = SITE) -> str:
+    rel = page_file.parent.relative_to(site).as_posix()
+    return "/" if rel == "." else f"/{rel}/"
