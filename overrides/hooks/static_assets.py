@@ -24,8 +24,31 @@ FONTS = {
 }
 
 
+# Material's bundle names third-party URLs for features this site does not use (Mermaid,
+# a ResizeObserver polyfill, GitHub/GitLab repository facts). Neutralised so the shipped
+# JavaScript names no other origin at all, not merely never calls it.
+FOREIGN_IN_BUNDLE = {
+    '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"': '"about:blank"',
+    '"https://unpkg.com/resize-observer-polyfill"': '"about:blank"',
+    "`https://${e}/api/v4/projects/": "`about:blank#${e}/api/v4/projects/",
+    "`https://api.github.com/repos/": "`about:blank#/repos/",
+    "`https://api.github.com/users/": "`about:blank#/users/",
+}
+
+
+def _neutralise_bundle(site: Path) -> None:
+    for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
+        text = bundle.read_text(encoding="utf-8")
+        for old, new in FOREIGN_IN_BUNDLE.items():
+            text = text.replace(old, new)
+        bundle.write_text(text, encoding="utf-8")
+    for source_map in (site / "assets" / "javascripts").rglob("*.min.js.map"):
+        source_map.unlink()
+
+
 def on_post_build(config: Any, **_: Any) -> None:
     site = Path(config["site_dir"])
+    _neutralise_bundle(site)
     modules = ROOT / "node_modules"
     if not modules.is_dir():
         raise SystemExit("node_modules is missing: run `make setup` (npm ci) first")
