@@ -7,6 +7,7 @@ so the prose around the table stays in Markdown and only the data is generated.
 from __future__ import annotations
 
 import html
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,14 @@ def glossary_table(lang: str) -> str:
     return _table(t["caption_glossary"], head, rows)
 
 
+def _prose(text: str, lang: str) -> str:
+    """Escape prose; in English prose, mark Arabic quoted in «» as Arabic for screen readers."""
+    out = html.escape(text)
+    if lang == "en":
+        out = re.sub(r"«([^»]+)»", r'«<span lang="ar" dir="rtl">\1</span>»', out)
+    return out
+
+
 def _quote(text: str | None, t: dict[str, Any]) -> str:
     if not text:
         return t["none"]
@@ -111,7 +120,7 @@ def notes_table(lang: str) -> str:
         rows.append(
             f'<tr id="{html.escape(c["id"])}"><td>{line}</td><td>{t["kinds"][c["kind"]]}</td>'
             f"<td>{_quote(c.get('original'), t)}</td><td>{_quote(corrected, t)}</td>"
-            f"<td>{html.escape(c['reason'][lang])}</td></tr>"
+            f"<td>{_prose(c['reason'][lang], lang)}</td></tr>"
         )
     head = "".join(
         f'<th scope="col">{t[k]}</th>' for k in ("line", "kind", "original", "corrected", "reason")

@@ -1,0 +1,122 @@
+"""Every Arabic page has an English page of the same shape, and English pages are in English."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import SITE, built_pages
+from tests.textnorm import ARABIC
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+class _Shape(HTMLParser):
+    """The structural outline of a page's article: headings, admonitions, list items, links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_article = 0
+        self.skip_stack: list[str] = []
+        self.shape: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if tag == "article":
+            self.in_article += 1
+        if not self.in_article or tag in VOID:
+            return
+        if self.skip_stack or "daleel-translation-note" in classes:
+            self.skip_stack.append(tag)
+            return
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.shape.append(tag)
+        elif tag == "div" and "admonition" in classes:
+            kind = next(c for c in classes if c != "admonition")
+            self.shape.append(f"admonition:{kind}")
+        elif tag == "li":
+            self.shape.append("li")
+        elif tag == "a" and "headerlink" not in classes and a.get("href"):
+            self.shape.append("a:" + urlparse(a["href"] or "").path)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip_stack:
+            self.skip_stack.pop()
+        elif tag == "article":
+            self.in_article -= 1
+
+
+class _ForeignScript(HTMLParser):
+    """Visible text of <body> outside any element marked lang="ar"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[bool] = []
+        self.in_body = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.in_body = True
+        if tag in VOID:
+            return
+        inherited = bool(self.stack) and self.stack[-1]
+        hidden = tag in ("script", "style", "template")
+        self.stack.append(inherited or hidden or dict(attrs).get("lang") == "ar")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_body and not (self.stack and self.stack[-1]):
+            self.text.append(data)
+
+
+def shape(page: Path) -> list[str]:
+    parser = _Shape()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.shape
+
+
+def arabic_pages() -> list[Path]:
+    return [p for p in built_pages() if p.relative_to(SITE).parts[:1] != ("en",)]
+
+
+@pytest.mark.parametrize("ar_page", arabic_pages(), ids=lambda p: p.parent.relative_to(SITE).as_posix())
+def test_english_page_has_the_same_shape(ar_page: Path) -> None:
+    en_page = SITE / "en" / ar_page.relative_to(SITE)
+    assert en_page.is_file(), f"no English page for {ar_page}"
+    ar_shape, en_shape = shape(ar_page), shape(en_page)
+    assert any(s in ("h1", "h2") for s in ar_shape)
+    assert en_shape == ar_shape
+
+
+def test_every_english_page_has_an_arabic_page(site_dir: Path) -> None:
+    for en_page in (site_dir / "en").rglob("index.html"):
+        assert (site_dir / en_page.relative_to(site_dir / "en")).is_file(), en_page
+
+
+@pytest.mark.parametrize(
+    "en_page",
+    [p for p in built_pages() if p.relative_to(SITE).parts[:1] == ("en",)],
+    ids=lambda p: p.parent.relative_to(SITE).as_posix(),
+)
+def test_no_arabic_script_in_english_pages_unless_marked(en_page: Path) -> None:
+    parser = _ForeignScript()
+    parser.feed(en_page.read_text(encoding="utf-8"))
+    stray = [t.strip() for t in parser.text if ARABIC.search(t)]
+    assert stray == []
+
+
+def test_shape_check_notices_a_missing_admonition(site_dir: Path) -> None:
+    page = site_dir / "guideline" / "04-plan" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "admonition:must" in shape(page)
+    parser = _Shape()
+    parser.feed(html.replace('class="admonition must"', 'class="plain"'))
+    assert parser.shape != shape(page)

@@ -1,0 +1,69 @@
+"""One glossary drives the terms: where an Arabic page uses a term, its English page uses ours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import re
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, SITE
+from tests.textnorm import article_blocks, normalise
+
+with (ROOT / "data" / "glossary.yml").open(encoding="utf-8") as fh:
+    GLOSSARY: list[dict[str, Any]] = yaml.safe_load(fh)
+
+H1 = re.compile(r"<h1 id=\"[^\"]+\">([^<]+)<")
+CHAPTERS = sorted((SITE / "guideline").glob("*/index.html")) if SITE.exists() else []
+
+
+def _text(page: Path) -> str:
+    return " ".join(normalise(b) for b in article_blocks(page))
+
+
+@pytest.mark.parametrize("ar_page", CHAPTERS, ids=lambda p: p.parent.name)
+def test_english_chapter_uses_the_glossary_terms(ar_page: Path) -> None:
+    ar_text = _text(ar_page)
+    en_text = _text(SITE / "en" / ar_page.relative_to(SITE)).lower()
+    used = [
+        t for t in GLOSSARY
+        if any(normalise(form) in ar_text for form in [t["ar"], *t.get("ar_forms", [])])
+    ]
+    missing = [t["en"] for t in used if t["en"].lower() not in en_text]
+    assert missing == []
+
+
+def test_every_glossary_term_is_used_by_the_guideline() -> None:
+    ar_text = " ".join(_text(p) for p in CHAPTERS)
+    unused = [
+        t["ar"] for t in GLOSSARY
+        if not any(normalise(f) in ar_text for f in [t["ar"], *t.get("ar_forms", [])])
+    ]
+    assert unused == []
+
+
+def test_glossary_page_lists_every_term_in_both_languages(site_dir: Path) -> None:
+    for page in (site_dir / "glossary" / "index.html", site_dir / "en" / "glossary" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        for term in GLOSSARY:
+            assert f'<span lang="ar" dir="rtl">{term["ar"]}</span>' in html
+            assert f'<span lang="en" dir="ltr">{term["en"]}</span>' in html
+
+
+def test_glossary_covers_the_technical_terms_the_issue_names() -> None:
+    english = {t["en"].lower() for t in GLOSSARY}
+    for needed in ("two-factor authentication", "performance indicators", "personal data", "blue badge"):
+        assert needed in english
+
+
+def test_chapters_are_numbered_and_ordered_as_the_table_of_contents(site_dir: Path) -> None:
+    for root in (site_dir, site_dir / "en"):
+        pages = sorted((root / "guideline").glob("*/index.html"))
+        titles = [H1.search(p.read_text(encoding="utf-8")).group(1) for p in pages]  # type: ignore[union-attr]
+        assert [t.split(".")[0] for t in titles] == [str(n) for n in range(1, 15)]
+        nav = re.findall(r'href="(?:\./|\.\./)*guideline/(\d\d)-', (root / "index.html").read_text("utf-8"))
+        first_seen = list(dict.fromkeys(nav))
+        assert first_seen == [f"{n:02d}" for n in range(1, 15)]
