@@ -1,0 +1,162 @@
+"""Command line: `python -m assessment score|checklist|aggregate`.
+
+User errors end with exit status 2 and one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from .aggregate import Row, aggregate_csv, aggregate_html
+from .api import checklist_json
+from .checklist import default_checklist
+from .engine import assess, render
+from .errors import AssessmentError
+from .labels import OBLIGATION_LABELS
+from .report_csv import BOM
+
+EXIT_USAGE = 2
+
+
+class _Fail(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse prints the whole usage block; the contract is a single line.
+        raise _Fail(f"{self.prog}: {message}")
+
+
+def _read(path: str) -> str:
+    try:
+        if path == "-":
+            return sys.stdin.read()
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise _Fail(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise _Fail(f"{path}: is a directory") from None
+    except UnicodeDecodeError:
+        raise _Fail(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise _Fail(f"{path}: {exc.strerror or 'cannot be read'}") from None
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise _Fail(f"{output}: {exc.strerror or 'cannot be written'}") from None
+
+
+def _error_line(source: str, exc: AssessmentError) -> str:
+    first = exc.problems[0]
+    more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+    where = f"{source}: " if source else ""
+    return f"{where}{first.one_line('en')}{more}"
+
+
+def _score(args: argparse.Namespace) -> None:
+    text = _read(args.answers)
+    previous = _read(args.previous) if args.previous else None
+    try:
+        result = assess(text, previous)
+    except AssessmentError as exc:
+        raise _Fail(_error_line(args.answers, exc)) from None
+    _write(render(result, args.format, args.lang), args.output)
+
+
+def _checklist(args: argparse.Namespace) -> None:
+    if args.format == "json":
+        data = json.loads(checklist_json(args.lang))
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output)
+        return
+    lang = args.lang or "ar"
+    cl = default_checklist()
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(
+        ["chapter", "domain", "id", "question", "obligation", "weight", "critical", "section"]
+    )
+    for item in cl.items:
+        domain = cl.domain(item.domain)
+        writer.writerow(
+            [
+                domain.number,
+                domain.title.get(lang),
+                item.id,
+                item.question.get(lang),
+                OBLIGATION_LABELS[lang][item.obligation],
+                item.weight,
+                "yes" if item.critical else "no",
+                item.section.url(lang),
+            ]
+        )
+    _write(BOM + buf.getvalue(), args.output)
+
+
+def _aggregate(args: argparse.Namespace) -> None:
+    rows = []
+    for path in args.files:
+        try:
+            rows.append(Row(Path(path).name, assess(_read(path))))
+        except AssessmentError as exc:
+            raise _Fail(_error_line(path, exc)) from None
+    fmt = args.format
+    if fmt is None:
+        fmt = "html" if args.output and args.output.lower().endswith((".html", ".htm")) else "csv"
+    text = aggregate_html(rows, args.lang) if fmt == "html" else aggregate_csv(rows, args.lang)
+    _write(text, args.output)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m assessment", description="Daleel self-assessment engine")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("score", help="score an answers file and write its report")
+    p.add_argument("answers", help="answers JSON file (- for standard input)")
+    p.add_argument("--previous", help="an earlier answers file of the same entity, to compare")
+    p.add_argument("--lang", choices=("ar", "en"), default="ar")
+    p.add_argument("--format", choices=("html", "json", "csv"), default="html")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(run=_score)
+
+    p = sub.add_parser("checklist", help="write the checklist itself")
+    p.add_argument("--lang", choices=("ar", "en"), default=None, help="default: both languages")
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("-o", "--output")
+    p.set_defaults(run=_checklist)
+
+    p = sub.add_parser("aggregate", help="one table of many entities' results")
+    p.add_argument("files", nargs="+", help="answers files")
+    p.add_argument("--lang", choices=("ar", "en"), default="ar")
+    p.add_argument("--format", choices=("csv", "html"), default=None, help="default: from -o")
+    p.add_argument("-o", "--output")
+    p.set_defaults(run=_aggregate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        args.run(args)
+    except _Fail as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    return 0
