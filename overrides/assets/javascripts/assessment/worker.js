@@ -1,0 +1,73 @@
+// Module Web Worker: loads Pyodide and the assessment engine wheel from this site only,
+// then answers {id, op, args} messages with {id, ok, value} or {id, ok: false, error}.
+//
+// Every URL is computed from import.meta.url (this file), never from the page's location:
+// a relative indexURL would resolve against the page and break on /en/ pages.
+
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+const RUNTIME_URL = new URL("../../pyodide/", import.meta.url).href;
+const WHEELS_URL = new URL("../../wheels/", import.meta.url).href;
+
+let api = null;
+
+async function fetchOk(url, kind) {
+  const response = await fetch(url, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${kind}: HTTP ${response.status}`);
+  return response;
+}
+
+async function boot() {
+  const started = performance.now();
+  const pyodide = await loadPyodide({ indexURL: RUNTIME_URL, stdout: () => {}, stderr: () => {} });
+  const manifest = await (await fetchOk(new URL("manifest.json", WHEELS_URL), "wheel manifest")).json();
+  const wheelName = String(manifest.wheel || "");
+  if (!/^[A-Za-z0-9_.\-]+-py3-none-any\.whl$/.test(wheelName)) throw new Error("wheel manifest: bad name");
+  const buffer = await (await fetchOk(new URL(wheelName, WHEELS_URL), "engine wheel")).arrayBuffer();
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(buffer, "wheel", { extractDir: sitePackages });
+  api = pyodide.pyimport("assessment.api");
+  // Warm the engine up once so the first real request is fast.
+  api.checklist_json();
+  return Math.round(performance.now() - started);
+}
+
+// JS null becomes pyodide's jsnull, not None: pass undefined for "no value".
+const opt = (value) => (value === null ? undefined : value);
+const OPS = {
+  checklist: ([lang]) => api.checklist_json(opt(lang)),
+  validate: ([text]) => api.validate(text),
+  score: ([text, previous]) => api.score(text, opt(previous)),
+  render: ([text, fmt, lang, previous]) => api.render(text, fmt, lang, opt(previous)),
+};
+
+const ready = boot().then(
+  (ms) => {
+    self.postMessage({ type: "ready", ms });
+    return true;
+  },
+  (error) => {
+    self.postMessage({ type: "failed", error: String((error && error.message) || error) });
+    return false;
+  },
+);
+
+self.addEventListener("message", async (event) => {
+  const { id, op, args } = event.data || {};
+  if (!(await ready)) {
+    self.postMessage({ id, ok: false, error: "engine unavailable" });
+    return;
+  }
+  const fn = OPS[op];
+  if (!fn) {
+    self.postMessage({ id, ok: false, error: `unknown operation ${op}` });
+    return;
+  }
+  try {
+    const started = performance.now();
+    const value = fn(Array.isArray(args) ? args : []);
+    self.postMessage({ id, ok: true, value: String(value), ms: performance.now() - started });
+  } catch (error) {
+    self.postMessage({ id, ok: false, error: String((error && error.message) || error) });
+  }
+});

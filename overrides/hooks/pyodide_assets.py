@@ -1,0 +1,107 @@
+"""Ship the in-browser scoring runtime with the site: Pyodide and the assessment engine wheel.
+
+After the build, copy the five Pyodide runtime files from the pinned npm package into
+`site/assets/pyodide/`, and the engine wheel (built from `assessment/` with the project's
+own pyproject.toml) into `site/assets/wheels/`, with `manifest.json` naming the wheel so the
+Web Worker knows what to fetch. Nothing is fetched from any other origin at run time.
+
+A wheel in `dist/` is reused when it is newer than every engine source file; otherwise the
+wheel is built into a temporary directory (`python -m build --wheel --no-isolation`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+ENGINE_SOURCES = ("assessment", "pyproject.toml")
+WHEEL_GLOB = "*-py3-none-any.whl"
+
+
+def _newest_source_mtime() -> float:
+    newest = 0.0
+    for name in ENGINE_SOURCES:
+        path = ROOT / name
+        if path.is_file():
+            newest = max(newest, path.stat().st_mtime)
+        elif path.is_dir():
+            for f in path.rglob("*"):
+                if f.is_file() and "__pycache__" not in f.parts:
+                    newest = max(newest, f.stat().st_mtime)
+    return newest
+
+
+def _fresh_dist_wheel() -> Path | None:
+    dist = ROOT / "dist"
+    wheels = sorted(dist.glob(WHEEL_GLOB), key=lambda p: p.stat().st_mtime) if dist.is_dir() else []
+    if len(wheels) == 1 and wheels[0].stat().st_mtime >= _newest_source_mtime():
+        return wheels[0]
+    return None
+
+
+def _build_wheel(outdir: Path) -> Path:
+    if not (ROOT / "pyproject.toml").is_file() or not (ROOT / "assessment").is_dir():
+        raise SystemExit("assessment engine missing: pyproject.toml and assessment/ are needed for the wheel")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), str(ROOT)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wheels = list(outdir.glob(WHEEL_GLOB))
+    if proc.returncode != 0 or len(wheels) != 1:
+        raise SystemExit(f"building the assessment wheel failed:\n{proc.stdout}\n{proc.stderr}")
+    return wheels[0]
+
+
+def _copy_if_changed(src: Path, dest: Path) -> None:
+    if dest.is_file() and dest.stat().st_size == src.stat().st_size and dest.stat().st_mtime >= src.stat().st_mtime:
+        return
+    shutil.copy2(src, dest)
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    site = Path(config["site_dir"])
+    package = ROOT / "node_modules" / "pyodide"
+    if not package.is_dir():
+        raise SystemExit("node_modules/pyodide is missing: run `make setup` (npm ci) first")
+    runtime = site / "assets" / "pyodide"
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        _copy_if_changed(package / name, runtime / name)
+
+    wheels = site / "assets" / "wheels"
+    if wheels.is_dir():
+        shutil.rmtree(wheels)
+    wheels.mkdir(parents=True)
+    wheel = _fresh_dist_wheel()
+    if wheel is not None:
+        shutil.copy2(wheel, wheels / wheel.name)
+        name = wheel.name
+    else:
+        with tempfile.TemporaryDirectory(prefix="daleel-wheel-") as tmp:
+            built = _build_wheel(Path(tmp))
+            shutil.copy2(built, wheels / built.name)
+            name = built.name
+    digest = hashlib.sha256((wheels / name).read_bytes()).hexdigest()
+    pyodide_version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    manifest = {"wheel": name, "sha256": digest, "pyodide": pyodide_version}
+    (wheels / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
