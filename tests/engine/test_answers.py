@@ -1,0 +1,163 @@
+"""Validation of answers files: precise bilingual errors, warnings, migration."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+
+from assessment.answers import MAX_CHARS, parse_answers
+from assessment.checklist import Checklist, checklist_from_dict, default_checklist
+from assessment.errors import AnswersError, AssessmentError
+
+CL = default_checklist()
+
+
+def doc(**changes: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "schema_version": 1,
+        "checklist": CL.id,
+        "checklist_version": CL.version,
+        "entity": {"name": "Ministry", "unit": "Media", "assessor": "Ali", "date": "2026-11-01"},
+        "answers": {"gov-two-admins": {"value": "yes", "note": "both approved"}},
+    }
+    base.update(changes)
+    return base
+
+
+def errors_of(data: object, checklist: Checklist = CL) -> dict[str, AssessmentError]:
+    text = data if isinstance(data, str) else json.dumps(data)
+    with pytest.raises(AnswersError) as info:
+        parse_answers(text, checklist)
+    for p in info.value.problems:
+        assert p.ar and p.en and p.path
+    return {p.path: info.value for p in info.value.problems}
+
+
+def test_valid_file_parses() -> None:
+    a = parse_answers(json.dumps(doc()), CL)
+    assert a.value("gov-two-admins") == "yes"
+    assert a.answers["gov-two-admins"].note == "both approved"
+    assert a.warnings == ()
+
+
+def test_valid_file_matches_the_published_schema() -> None:
+    from importlib import resources
+
+    schema = json.loads(
+        resources.files("assessment").joinpath("schemas/answers.schema.json").read_text("utf-8")
+    )
+    jsonschema.validate(doc(), schema)
+
+
+def test_not_json() -> None:
+    assert "$" in errors_of("{not json")
+
+
+def test_nan_is_not_json() -> None:
+    assert "$" in errors_of('{"schema_version": NaN}')
+
+
+def test_bom_is_accepted() -> None:
+    assert parse_answers("\ufeff" + json.dumps(doc()), CL).entity.name == "Ministry"
+
+
+def test_too_large() -> None:
+    text = " " * (MAX_CHARS + 1)
+    with pytest.raises(AnswersError) as info:
+        parse_answers(text, CL)
+    assert "1,000,000" in info.value.en and "1,000,000" in info.value.ar
+
+
+def test_wrong_top_level_type() -> None:
+    assert "$" in errors_of([1, 2])
+
+
+def test_missing_fields_are_named() -> None:
+    paths = errors_of({"schema_version": 1})
+    assert {"checklist", "checklist_version", "entity", "answers"} <= set(paths)
+
+
+def test_wrong_schema_version() -> None:
+    assert "schema_version" in errors_of(doc(schema_version=2))
+    assert "schema_version" in errors_of(doc(schema_version=True))
+
+
+def test_other_checklist() -> None:
+    assert "checklist" in errors_of(doc(checklist="something-else"))
+
+
+def test_entity_fields() -> None:
+    paths = errors_of(doc(entity={"name": "", "date": "2026-02-30", "unit": 5}))
+    assert {"entity.name", "entity.date", "entity.unit"} <= set(paths)
+
+
+def test_unknown_value_is_an_error_with_path() -> None:
+    err = errors_of(doc(answers={"gov-2fa": {"value": "maybe"}}))["answers.gov-2fa.value"]
+    assert "maybe" in err.en
+
+
+def test_answer_must_be_an_object() -> None:
+    assert "answers.gov-2fa" in errors_of(doc(answers={"gov-2fa": "yes"}))
+
+
+def test_note_type() -> None:
+    assert "answers.gov-2fa.note" in errors_of(doc(answers={"gov-2fa": {"value": "no", "note": 3}}))
+
+
+def test_unknown_item_is_a_warning_not_an_error() -> None:
+    a = parse_answers(json.dumps(doc(answers={"nope": {"value": "yes"}})), CL)
+    assert a.answers == {}
+    assert [w.path for w in a.warnings] == ["answers.nope"]
+
+
+def test_report_extras_are_accepted_silently() -> None:
+    a = parse_answers(json.dumps(doc(result={}, generator={})), CL)
+    assert a.warnings == ()
+
+
+def _old_checklist() -> Checklist:
+    data = CL.as_dict()
+    data["version"] = "1.2.0"
+    data["renamed"] = {"gov-admins": "gov-two-admins"}
+    data["removed"] = ["gov-fax"]
+    return checklist_from_dict(data)
+
+
+def test_older_version_is_migrated() -> None:
+    cl = _old_checklist()
+    text = json.dumps(
+        doc(
+            checklist_version="1.0.0",
+            answers={"gov-admins": {"value": "partial"}, "gov-fax": {"value": "yes"}},
+        )
+    )
+    a = parse_answers(text, cl)
+    assert a.value("gov-two-admins") == "partial"
+    assert "gov-fax" not in a.answers
+    paths = [w.path for w in a.warnings]
+    assert paths == ["checklist_version", "answers.gov-admins", "answers.gov-fax"]
+
+
+def test_renamed_and_current_id_both_answered_keeps_current() -> None:
+    text = json.dumps(
+        doc(
+            checklist_version="1.0.0",
+            answers={"gov-two-admins": {"value": "yes"}, "gov-admins": {"value": "no"}},
+        )
+    )
+    a = parse_answers(text, _old_checklist())
+    assert a.value("gov-two-admins") == "yes"
+
+
+def test_newer_version_warns() -> None:
+    a = parse_answers(json.dumps(doc(checklist_version="9.0.0")), CL)
+    assert [w.path for w in a.warnings] == ["checklist_version"]
+
+
+def test_all_errors_are_reported_at_once() -> None:
+    data = doc(schema_version=3, answers={"gov-2fa": {"value": 1}, "plan-kpis": {"value": "x"}})
+    paths = errors_of(data)
+    assert {"schema_version", "answers.gov-2fa.value", "answers.plan-kpis.value"} <= set(paths)

@@ -1,0 +1,82 @@
+"""The JSON-string API the browser widget calls: shapes and failure modes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from assessment import api
+
+SAMPLE = (Path(__file__).parent / "golden" / "sample-answers.json").read_text(encoding="utf-8")
+
+
+def test_checklist_json_both_languages() -> None:
+    data = json.loads(api.checklist_json())
+    assert data["id"] == "daleel-social-media-2024"
+    item = data["items"][0]
+    assert set(item["question"]) == {"ar", "en"}
+    assert set(item) == {
+        "id",
+        "domain",
+        "question",
+        "obligation",
+        "source_word",
+        "weight",
+        "critical",
+        "why",
+        "fix",
+        "evidence",
+        "section",
+    }
+
+
+def test_checklist_json_one_language_keeps_anchors_per_language() -> None:
+    data = json.loads(api.checklist_json("en"))
+    assert isinstance(data["items"][0]["question"], str)
+    assert isinstance(data["title"], str)
+    assert json.loads(api.checklist_json("xx"))["ok"] is False
+
+
+def test_validate_shape() -> None:
+    out = json.loads(api.validate(SAMPLE))
+    assert out == {"ok": True, "errors": [], "warnings": []}
+    bad = json.loads(api.validate('{"schema_version": 1, "answers": {"x": {"value": 1}}}'))
+    assert bad["ok"] is False
+    assert all(set(e) == {"path", "ar", "en"} for e in bad["errors"])
+
+
+def test_score_shape() -> None:
+    out = json.loads(api.score(SAMPLE))
+    result = out["result"]
+    assert set(result) >= {
+        "overall",
+        "level",
+        "capped",
+        "completeness",
+        "domains",
+        "critical_gaps",
+        "action_plan",
+        "unanswered",
+        "comparison",
+    }
+    assert result["comparison"] is None
+    assert set(result["level"]) == {"id", "ar", "en"}
+    domain = result["domains"][0]
+    assert set(domain) == {"id", "number", "title", "score", "answered", "total", "section"}
+
+
+def test_score_reports_which_file_is_wrong() -> None:
+    out = json.loads(api.score(SAMPLE, "{"))
+    assert out["ok"] is False
+    assert out["errors"][0]["path"] == "previous"
+
+
+def test_oversized_input_is_refused_cleanly() -> None:
+    out = json.loads(api.validate("[" + "0," * 600_000 + "0]"))
+    assert out["ok"] is False
+    assert "1,000,000" in out["errors"][0]["en"]
+
+
+def test_deeply_nested_input_is_refused_cleanly() -> None:
+    out = json.loads(api.score("[" * 100_000 + "]" * 100_000))
+    assert out["ok"] is False

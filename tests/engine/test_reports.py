@@ -1,0 +1,100 @@
+"""Reports: golden files in both languages, self-containment, escaping, CSV details.
+
+Regenerate the golden files after an intended change with
+`DALEEL_UPDATE_GOLDEN=1 .venv/bin/pytest tests/engine/test_reports.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from assessment import api
+from assessment.engine import assess, render
+
+GOLDEN = Path(__file__).parent / "golden"
+SAMPLE = (GOLDEN / "sample-answers.json").read_text(encoding="utf-8")
+PREVIOUS = (GOLDEN / "sample-previous.json").read_text(encoding="utf-8")
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("fmt", ["html", "json", "csv"])
+def test_golden(fmt: str, lang: str) -> None:
+    content = render(assess(SAMPLE, PREVIOUS), fmt, lang)
+    path = GOLDEN / f"report-{lang}.{fmt}"
+    if os.environ.get("DALEEL_UPDATE_GOLDEN"):
+        path.write_bytes(content.encode("utf-8"))
+    assert content == path.read_bytes().decode("utf-8")
+
+
+def _xss_sample() -> str:
+    data = json.loads(SAMPLE)
+    data["entity"]["name"] = XSS
+    data["entity"]["unit"] = '"><script>alert(2)</script>'
+    data["answers"]["gov-2fa"]["note"] = "</td><svg onload=alert(3)>"
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_html_is_self_contained_and_print_ready(lang: str) -> None:
+    html = render(assess(SAMPLE, PREVIOUS), "html", lang)
+    assert "<script" not in html.lower()
+    assert not re.search(r"(https?:)?//[a-z0-9]", html, re.IGNORECASE)
+    assert not re.search(r"\s(src|href)=", html)
+    assert "@import" not in html and "url(" not in html
+    assert "<style>" in html and "<svg" in html
+    assert "size: A4" in html and "break-before: page" in html
+    direction = "rtl" if lang == "ar" else "ltr"
+    assert f'<html lang="{lang}" dir="{direction}">' in html
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_every_user_value_is_escaped(lang: str) -> None:
+    html = render(assess(_xss_sample()), "html", lang)
+    assert XSS not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<script" not in html.lower()
+    assert "<svg onload" not in html
+    assert "&lt;/td&gt;&lt;svg onload=alert(3)&gt;" in html
+
+
+def test_csv_has_bom_one_row_per_item_and_defuses_formulas() -> None:
+    data = json.loads(SAMPLE)
+    data["answers"]["gov-2fa"]["note"] = "=HYPERLINK(1)"
+    content = render(assess(json.dumps(data)), "csv", "en")
+    assert content.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(content[1:])))
+    assert len(rows) == 1 + 45
+    note = {r[2]: r[11] for r in rows[1:]}["gov-2fa"]
+    assert note == "'=HYPERLINK(1)"
+
+
+def test_json_report_is_an_answers_file_again() -> None:
+    report = render(assess(SAMPLE), "json", "en")
+    again = json.loads(api.score(report))
+    assert again["ok"] is True
+    assert again["result"]["overall"] == json.loads(report)["result"]["overall"]
+
+
+def test_render_api_contract() -> None:
+    out = json.loads(api.render(SAMPLE, "csv", "ar"))
+    assert out["ok"] is True
+    assert out["filename"] == "daleel-report-وزارة-المثال-2026-11-15.csv"
+    assert out["mime"].startswith("text/csv")
+    assert out["content"].startswith("\ufeff")
+    html = json.loads(api.render(_xss_sample(), "html", "en"))
+    assert html["filename"] == "daleel-report-img-src-x-onerror-alert-1-2026-11-15.html"
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("pdf", "ar"), ("html", "fr")])
+def test_render_rejects_unknown_format_or_language(fmt: str, lang: str) -> None:
+    out = json.loads(api.render(SAMPLE, fmt, lang))
+    assert out["ok"] is False
+    assert out["errors"][0]["path"] in ("format", "lang")
