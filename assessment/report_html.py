@@ -79,7 +79,7 @@ def _bar_class(score: float | None) -> str:
 
 def _chart(domains: tuple[DomainResult, ...], lang: str) -> str:
     t = STRINGS[lang]
-    width, row, label_w, bar_w = 640, 26, 270, 300
+    width, row, label_w, bar_w = 640, 26, 300, 280
     height = row * len(domains) + 8
     rtl = lang == "ar"
     parts = [
@@ -95,17 +95,18 @@ def _chart(domains: tuple[DomainResult, ...], lang: str) -> str:
         label = f"{d.domain.number}. {d.domain.title.get(lang)}"
         shown = fmt_score(d.score, lang)
         if rtl:
-            lx, anchor = width - 4, "end"
+            # direction="rtl" keeps "2." before the Arabic title; "start" is then the right edge.
+            lx, label_attrs = width - 4, 'text-anchor="start" direction="rtl"'
             bg_x = width - label_w - bar_w
             bx = width - label_w - length
             vx, vanchor = bx - 6, "end"
         else:
-            lx, anchor = 4, "start"
+            lx, label_attrs = 4, 'text-anchor="start"'
             bg_x = label_w
             bx = label_w
             vx, vanchor = label_w + length + 6, "start"
         parts.append(
-            f'<text x="{lx}" y="{y + 16}" text-anchor="{anchor}">{_e(label)}</text>'
+            f'<text x="{lx}" y="{y + 16}" {label_attrs}>{_e(label)}</text>'
             f'<rect class="chart-bg" x="{bg_x}" y="{y + 4}" width="{bar_w}" height="16"/>'
             f'<rect class="{_bar_class(d.score)}" x="{bx}" y="{y + 4}" width="{length}" '
             'height="16"/>'
