@@ -219,7 +219,8 @@ def render_form(lang: str, checklist: dict[str, Any] | None = None) -> str:
     total = len(items)
     parts = [
         f'<div class="daleel-assessment" id="daleel-assessment" data-lang="{lang}" '
-        f'data-checklist="{_e(data["id"])}" data-checklist-version="{_e(data["version"])}" data-total="{total}">',
+        f'data-checklist="{_e(data["id"])}" data-checklist-version="{_e(data["version"])}" data-total="{total}" '
+        f'data-renamed="{_e(json.dumps(data.get("renamed") or {}))}" data-removed="{_e(json.dumps(data.get("removed") or []))}">',
         '<div class="daleel-status" id="daleel-status" role="status" aria-live="polite" aria-atomic="true"></div>',
         '<div class="daleel-alert daleel-alert--error" id="daleel-engine-error" hidden>'
         '<p id="daleel-engine-error-text"></p>'

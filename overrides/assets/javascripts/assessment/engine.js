@@ -1,7 +1,7 @@
 // Client for the scoring worker: start (and restart) it, and call the engine with promises.
 // States: "loading" → "ready" | "failed". A failed engine never blocks the form.
 
-const BOOT_TIMEOUT_MS = 90000;
+const BOOT_TIMEOUT_MS = 60000;
 
 export class Engine extends EventTarget {
   constructor() {

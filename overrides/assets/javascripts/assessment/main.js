@@ -35,6 +35,17 @@ function init(root) {
   const fieldsets = [...root.querySelectorAll("fieldset.daleel-item")];
   const ids = fieldsets.map((f) => f.dataset.item);
   const known = new Set(ids);
+  // Ids from older checklist versions: renamed ones move to their new id, removed ones are dropped.
+  const parseData = (text, fallback) => {
+    try {
+      return JSON.parse(text || "") ?? fallback;
+    } catch {
+      return fallback;
+    }
+  };
+  const renamed = parseData(root.dataset.renamed, {});
+  const removed = new Set(parseData(root.dataset.removed, []));
+  const legacy = (id) => Object.prototype.hasOwnProperty.call(renamed, id) || removed.has(id);
   const total = ids.length;
   const entityInputs = Object.fromEntries(ENTITY_KEYS.map((k) => [k, $(`daleel-entity-${k}`)]));
   const resultsBody = $("daleel-results-body");
@@ -321,10 +332,10 @@ function init(root) {
       out.push(problem("answers", {}, "answers"));
       return out;
     }
-    const unknown = Object.keys(answers).filter((id) => !known.has(id));
+    const unknown = Object.keys(answers).filter((id) => !known.has(id) && !legacy(id));
     if (unknown.length) out.push(problem("unknownIds", { ids: unknown.slice(0, 10).join(", ") + (unknown.length > 10 ? ", …" : "") }, "answers"));
     for (const [id, entry] of Object.entries(answers)) {
-      if (!known.has(id)) continue;
+      if (!known.has(id) && !legacy(id)) continue;
       if (!entry || typeof entry !== "object" || !VALUES.includes(entry.value) || (entry.note !== undefined && typeof entry.note !== "string")) {
         out.push(problem("badValue", { id, value: JSON.stringify(entry && typeof entry === "object" ? entry.value : entry) ?? "—" }, `answers.${id}`));
       }
@@ -380,7 +391,9 @@ function init(root) {
     $("daleel-import-error").replaceChildren();
     if (mode === "resume") {
       const answers = {};
-      for (const [id, entry] of Object.entries(data.answers)) {
+      for (const [raw, entry] of Object.entries(data.answers)) {
+        const id = Object.prototype.hasOwnProperty.call(renamed, raw) ? renamed[raw] : raw;
+        if (!known.has(id) || (id !== raw && answers[id])) continue;
         answers[id] = typeof entry.note === "string" && entry.note ? { value: entry.value, note: entry.note } : { value: entry.value };
       }
       const entity = {};

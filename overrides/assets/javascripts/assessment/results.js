@@ -120,6 +120,8 @@ function domainChart(result, lang, S) {
 function comparisonView(comparison, result, lang, S, questions) {
   const section = el("section", { class: "daleel-comparison", "aria-labelledby": "daleel-comparison-h" });
   section.append(el("h3", { id: "daleel-comparison-h", text: S.comparison }), el("p", { class: "daleel-hint", text: S.comparisonHint }));
+  const overall = comparison.overall || {};
+  section.append(el("p", { id: "daleel-comparison-overall", text: `${S.overall}: ${S.before} ${formatScore(overall.before) ?? S.notScored} → ${S.after} ${formatScore(overall.after) ?? S.notScored}` }));
   const names = new Map((result.domains || []).map((d) => [d.id, `${d.number}. ${localized(d.title, lang)}`]));
   const table = el("table", { class: "daleel-comparison-table" });
   table.append(el("caption", { text: S.comparisonCaption }));
@@ -139,14 +141,14 @@ function comparisonView(comparison, result, lang, S, questions) {
   table.append(body);
   section.append(el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table)));
   section.append(el("h4", { text: S.itemsChanged }));
-  const changed = (comparison.items || []).filter((i) => i.trend !== "unchanged");
+  const changed = (comparison.items || []).filter((i) => i.before !== i.after);
   if (!changed.length) section.append(el("p", { text: S.noItemsChanged }));
   else {
     const list = el("ul", { class: "daleel-changed" });
     for (const i of changed) {
       const before = S.values[i.before] || "—";
       const after = S.values[i.after] || "—";
-      list.append(el("li", { "data-item": i.id, "data-trend": i.trend, text: `${i.id} ${questions.get(i.id) || ""}: ${before} → ${after} (${S.trends[i.trend] || i.trend})` }));
+      list.append(el("li", { "data-item": i.id, "data-trend": i.trend, text: `${i.id} ${questions.get(i.id) || ""}: ${before} → ${after} (${i.before ? S.trends[i.trend] || i.trend : S.trends.new})` }));
     }
     section.append(list);
   }

@@ -17,9 +17,44 @@ async function fetchOk(url, kind) {
   return response;
 }
 
+// Pyodide logs "wasm instantiation failed!" and then never settles when the .wasm cannot
+// be fetched or compiled (measured with a 404): turn that message into a failure.
+function instantiationWatch() {
+  let fail;
+  const failed = new Promise((_, reject) => {
+    fail = reject;
+  });
+  const original = { warn: console.warn, error: console.error };
+  for (const level of ["warn", "error"]) {
+    console[level] = (...args) => {
+      const text = args.map(String).join(" ");
+      if (/wasm instantiation failed|on 'WebAssembly'/i.test(text)) fail(new Error(text));
+      original[level].apply(console, args);
+    };
+  }
+  const restore = () => Object.assign(console, original);
+  return { failed, restore };
+}
+
+async function checkWebAssembly() {
+  if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available in this browser");
+  // The smallest valid module: refused here if a policy blocks WebAssembly compilation.
+  await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+}
+
 async function boot() {
   const started = performance.now();
-  const pyodide = await loadPyodide({ indexURL: RUNTIME_URL, stdout: () => {}, stderr: () => {} });
+  await checkWebAssembly();
+  const watch = instantiationWatch();
+  let pyodide;
+  try {
+    pyodide = await Promise.race([
+      loadPyodide({ indexURL: RUNTIME_URL, stdout: () => {}, stderr: () => {} }),
+      watch.failed,
+    ]);
+  } finally {
+    watch.restore();
+  }
   const manifest = await (await fetchOk(new URL("manifest.json", WHEELS_URL), "wheel manifest")).json();
   const wheelName = String(manifest.wheel || "");
   if (!/^[A-Za-z0-9_.\-]+-py3-none-any\.whl$/.test(wheelName)) throw new Error("wheel manifest: bad name");
