@@ -7,6 +7,7 @@ sees exactly what ships.
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import socketserver
 import threading
@@ -18,7 +19,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "site"
+# DALEEL_SITE lets a developer test another build directory while site/ is being rebuilt.
+SITE = Path(os.environ.get("DALEEL_SITE", ROOT / "site")).resolve()
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -91,6 +93,7 @@ class RequestLog:
     def __init__(self, origin: str) -> None:
         self.origin = origin
         self.urls: list[str] = []
+        self.failed: list[str] = []
 
     def foreign(self) -> list[str]:
         own = urlparse(self.origin).netloc
@@ -111,6 +114,7 @@ def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
 def requests_log(context: BrowserContext, base_url: str) -> RequestLog:
     log = RequestLog(base_url)
     context.on("request", lambda r: log.urls.append(r.url))
+    context.on("response", lambda r: r.status >= 400 and log.failed.append(f"{r.status} {r.url}"))
     return log
 
 

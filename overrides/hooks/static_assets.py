@@ -26,13 +26,18 @@ FONTS = {
 
 # Material's bundle names third-party URLs for features this site does not use (Mermaid,
 # a ResizeObserver polyfill, GitHub/GitLab repository facts). Neutralised so the shipped
-# JavaScript names no other origin at all, not merely never calls it.
+# JavaScript names no other origin at all, not merely never calls it. A test fails if a
+# Material upgrade changes these strings (tests/content/test_no_foreign_urls.py).
 FOREIGN_IN_BUNDLE = {
     '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"': '"about:blank"',
     '"https://unpkg.com/resize-observer-polyfill"': '"about:blank"',
     "`https://${e}/api/v4/projects/": "`about:blank#${e}/api/v4/projects/",
     "`https://api.github.com/repos/": "`about:blank#/repos/",
     "`https://api.github.com/users/": "`about:blank#/users/",
+    # Material reads every <link rel=alternate> as a language root and fetches its
+    # sitemap.xml for instant navigation (disabled here); our alternates are per page, so
+    # that would be two 404s on every page load.
+    'M("link[rel=alternate]")': 'M("link[rel=alternate][data-md-sitemap]")',
 }
 
 
@@ -40,6 +45,8 @@ def _neutralise_bundle(site: Path) -> None:
     for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
         text = bundle.read_text(encoding="utf-8")
         for old, new in FOREIGN_IN_BUNDLE.items():
+            if old not in text:
+                raise SystemExit(f"{bundle.name}: expected {old!r}; review FOREIGN_IN_BUNDLE")
             text = text.replace(old, new)
         bundle.write_text(text, encoding="utf-8")
     for source_map in (site / "assets" / "javascripts").rglob("*.min.js.map"):
