@@ -29,7 +29,7 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     if not sep:
         return output
     config, end, rest = tail.partition("</script>")
-    config = BASE.sub(lambda m: f"{m[1]}{m[2].rstrip('/') or '.'}/en{m[3]}", config, count=1)
+    config = BASE.sub(lambda m: f"{m[1]}{m[2].rstrip('/') or '.'}/en/{m[3]}", config, count=1)
     return head + sep + config + end + rest
 
 
