@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (bilingual interface strings and HTML read better unbroken)
 """Render the self-assessment form into the assessment page of each language at build time.
 
 `docs/{ar,en}/assessment.md` marks the place with `<!-- daleel:assessment-form -->`. The form
@@ -189,7 +190,9 @@ def _item(lang: str, item: dict[str, Any], domain_title: str) -> str:
         for v in VALUES
     )
     critical = (
-        f'<span class="daleel-badge daleel-badge--critical">{_e(t["critical"])}</span>' if item.get("critical") else ""
+        f'<span class="daleel-badge daleel-badge--critical">{_e(t["critical"])}</span>'
+        if item.get("critical")
+        else ""
     )
     details = "".join(
         f"<dt>{_e(t[key])}</dt><dd>{_e(item[key][lang])}</dd>"
@@ -207,7 +210,11 @@ def _item(lang: str, item: dict[str, Any], domain_title: str) -> str:
         f'<div class="daleel-options">{radios}</div>'
         f'<div class="daleel-note"><label for="note-{iid}">{_e(t["note"])}</label>'
         f'<textarea id="note-{iid}" name="note-{iid}" data-note="{iid}" rows="2" maxlength="5000"></textarea></div>'
-        + (f'<details class="daleel-why"><summary>{_e(t["details"])}</summary><dl>{details}</dl></details>' if details else "")
+        + (
+            f'<details class="daleel-why"><summary>{_e(t["details"])}</summary><dl>{details}</dl></details>'
+            if details
+            else ""
+        )
         + "</fieldset>"
     )
 
@@ -282,7 +289,7 @@ def render_form(lang: str, checklist: dict[str, Any] | None = None) -> str:
         '<div class="daleel-buttons">'
         f'<button type="button" class="md-button" id="daleel-dialog-download">{_e(t["dialog_download"])}</button>'
         f'<button type="button" class="md-button daleel-danger" id="daleel-dialog-confirm">{_e(t["dialog_confirm"])}</button>'
-        f'<button type="button" class="md-button md-button--primary" id="daleel-dialog-cancel" autofocus>{_e(t["dialog_cancel"])}</button>'
+        f'<button type="button" class="md-button" id="daleel-dialog-cancel" autofocus>{_e(t["dialog_cancel"])}</button>'
         "</div></dialog>"
     )
     parts.append("</div>")

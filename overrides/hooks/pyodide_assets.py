@@ -56,10 +56,21 @@ def _fresh_dist_wheel() -> Path | None:
 
 def _build_wheel(outdir: Path) -> Path:
     if not (ROOT / "pyproject.toml").is_file() or not (ROOT / "assessment").is_dir():
-        raise SystemExit("assessment engine missing: pyproject.toml and assessment/ are needed for the wheel")
+        raise SystemExit(
+            "assessment engine missing: pyproject.toml and assessment/ are needed for the wheel"
+        )
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(outdir), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(outdir),
+            str(ROOT),
+        ],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -73,7 +84,11 @@ def _build_wheel(outdir: Path) -> Path:
 
 
 def _copy_if_changed(src: Path, dest: Path) -> None:
-    if dest.is_file() and dest.stat().st_size == src.stat().st_size and dest.stat().st_mtime >= src.stat().st_mtime:
+    if (
+        dest.is_file()
+        and dest.stat().st_size == src.stat().st_size
+        and dest.stat().st_mtime >= src.stat().st_mtime
+    ):
         return
     shutil.copy2(src, dest)
 
