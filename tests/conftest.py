@@ -7,8 +7,8 @@ sees exactly what ships.
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import socketserver
 import threading
 from collections.abc import Iterator
@@ -16,7 +16,14 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Response,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 # DALEEL_SITE lets a developer test another build directory while site/ is being rebuilt.
@@ -34,7 +41,7 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map = {  # noqa: RUF012 - the base class's attribute, extended
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",
@@ -98,7 +105,8 @@ class RequestLog:
     def foreign(self) -> list[str]:
         own = urlparse(self.origin).netloc
         return [
-            u for u in self.urls
+            u
+            for u in self.urls
             if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != own
         ]
 
@@ -113,8 +121,13 @@ def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
 @pytest.fixture
 def requests_log(context: BrowserContext, base_url: str) -> RequestLog:
     log = RequestLog(base_url)
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            log.failed.append(f"{response.status} {response.url}")
+
     context.on("request", lambda r: log.urls.append(r.url))
-    context.on("response", lambda r: r.status >= 400 and log.failed.append(f"{r.status} {r.url}"))
+    context.on("response", on_response)
     return log
 
 
@@ -126,7 +139,8 @@ def page(context: BrowserContext, requests_log: RequestLog) -> Page:
 def built_pages(site: Path = SITE) -> list[Path]:
     """Every HTML page of the built site except the 404 page and print-only pages."""
     return sorted(
-        p for p in site.rglob("index.html")
+        p
+        for p in site.rglob("index.html")
         if "assets" not in p.relative_to(site).parts and "print_page" not in p.parts
     )
 

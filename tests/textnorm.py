@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 # Harakat, shadda, sukun, superscript alef, Quranic marks, and tatweel.
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -24,7 +25,9 @@ def normalise(text: str) -> str:
 class _ArticleText(HTMLParser):
     """Collects the text of <article>, block by block, leaving out permalinks and scripts."""
 
-    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "div", "summary", "caption", "dd", "dt"}
+    BLOCKS: ClassVar[frozenset[str]] = frozenset(
+        {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "div", "summary", "caption", "dd", "dt"}
+    )
 
     def __init__(self) -> None:
         super().__init__()

@@ -14,7 +14,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from site_data import CORRECTIONS, GLOSSARY, load_yaml, page_language  # noqa: E402
+from site_data import CORRECTIONS, GLOSSARY, load_yaml, page_language
 
 LABELS = {
     "ar": {
@@ -113,7 +113,9 @@ def notes_table(lang: str) -> str:
     t = LABELS[lang]
     rows = []
     for c in load_yaml(CORRECTIONS):
-        line = str(c["line"]) + (f"–{c['end_line']}" if c.get("end_line", c["line"]) != c["line"] else "")
+        line = str(c["line"]) + (
+            f"–{c['end_line']}" if c.get("end_line", c["line"]) != c["line"] else ""
+        )
         corrected = c.get("corrected")
         if c["kind"] == "delete":
             corrected = None

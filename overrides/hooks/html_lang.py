@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 PERMALINK = re.compile(
-    r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink" href="#\2" title="Permanent link">&para;</a></h\1>',
+    r'<h([1-6]) id="([^"]+)">(.*?)'
+    r'<a class="headerlink" href="#\2" title="Permanent link">&para;</a></h\1>',
     re.S,
 )
 TAGS = re.compile(r"<[^>]+>")
@@ -41,5 +42,7 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     lang = _lang(page)
     direction = "rtl" if lang == "ar" else "ltr"
     return output.replace(
-        f'<html lang="{lang}" class="no-js">', f'<html lang="{lang}" dir="{direction}" class="no-js">', 1
+        f'<html lang="{lang}" class="no-js">',
+        f'<html lang="{lang}" dir="{direction}" class="no-js">',
+        1,
     )

@@ -49,10 +49,15 @@ def on_post_build(config: Any, **_: Any) -> None:
     ]
     if not english:  # the English build has not run yet (each language builds in turn)
         return
-    index_file.write_text(json.dumps({**index, "docs": arabic}, ensure_ascii=False), encoding="utf-8")
+    index_file.write_text(
+        json.dumps({**index, "docs": arabic}, ensure_ascii=False), encoding="utf-8"
+    )
     en_dir = site / "en" / "search"
     en_dir.mkdir(parents=True, exist_ok=True)
     (en_dir / "search_index.json").write_text(
-        json.dumps({**index, "config": {**index["config"], "lang": ["en"]}, "docs": english}, ensure_ascii=False),
+        json.dumps(
+            {**index, "config": {**index["config"], "lang": ["en"]}, "docs": english},
+            ensure_ascii=False,
+        ),
         encoding="utf-8",
     )

@@ -9,7 +9,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from site_data import ROOT  # noqa: E402
+from site_data import ROOT
 
 FONTS = {
     "@fontsource/noto-sans-arabic/files": [

@@ -25,9 +25,9 @@ def apply_corrections(source: str, corrections: list[dict[str, Any]]) -> list[st
     dropped: set[int] = set()
     for c in corrections:
         i = c["line"] - 1
-        assert c["original"] in lines[i] or c["kind"] == "delete" and lines[i].strip() == c["original"], (
-            f"correction {c['id']}: {c['original']!r} not found on line {c['line']}"
-        )
+        assert c["original"] in lines[i] or (
+            c["kind"] == "delete" and lines[i].strip() == c["original"]
+        ), f"correction {c['id']}: {c['original']!r} not found on line {c['line']}"
         if c["kind"] == "replace":
             assert lines[i].count(c["original"]) == 1, f"correction {c['id']} is ambiguous"
             lines[i] = lines[i].replace(c["original"], c["corrected"])
@@ -77,7 +77,9 @@ def test_project_copy_of_source_is_unmodified() -> None:
     assert SOURCE.read_bytes() == SHARED_SOURCE.read_bytes()
 
 
-def test_every_corrected_sentence_is_published(site_dir: Path, corrections: list[dict[str, Any]]) -> None:
+def test_every_corrected_sentence_is_published(
+    site_dir: Path, corrections: list[dict[str, Any]]
+) -> None:
     expected = sentences(apply_corrections(SOURCE.read_text(encoding="utf-8"), corrections))
     assert len(expected) > 60
     missing = missing_sentences(expected, arabic_page_text(site_dir))
@@ -95,7 +97,7 @@ def test_an_unrecorded_change_is_caught(site_dir: Path, corrections: list[dict[s
 
 def test_uncorrected_typos_are_not_published(site_dir: Path) -> None:
     # The editorial-notes page quotes the typos on purpose; the guideline's pages must not.
-    chapters = sorted((site_dir / "guideline").glob("*/index.html")) + [site_dir / "index.html"]
+    chapters = [*sorted((site_dir / "guideline").glob("*/index.html")), site_dir / "index.html"]
     text = " ".join(b for p in chapters for b in article_blocks(p))
     for typo in ("تمكيت", "البيانك", "نتيح", ")سابقاً(", "مدف الدليل", "الجهة الحكومة "):
         assert typo not in text, typo
@@ -108,7 +110,7 @@ def test_duplicated_introduction_is_published_once(site_dir: Path) -> None:
 
 def test_incomplete_sentence_is_flagged_not_completed(site_dir: Path) -> None:
     html = (site_dir / "guideline" / "01-introduction" / "index.html").read_text(encoding="utf-8")
-    assert "بهدف <span class=\"daleel-gap\"" in html
+    assert 'بهدف <span class="daleel-gap"' in html
     assert "نص غير مكتمل في المصدر" in html
 
 

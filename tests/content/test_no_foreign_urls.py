@@ -1,4 +1,4 @@
-"""No file the site serves points a browser at another origin (the Chromium tests check requests)."""
+"""No file the site serves points a browser at another origin (Chromium tests check requests)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from tests.conftest import SITE
 
 SITE_URL = "http://127.0.0.1:8000/"
 # Attributes whose URL a browser fetches or navigates to.
-HTML_URL = re.compile(r"""\s(?:src|href|srcset|action|poster|data|formaction)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)""", re.I)
+HTML_URL = re.compile(
+    r"""\s(?:src|href|srcset|action|poster|data|formaction)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)""",
+    re.I,
+)
 CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])((?:https?:)?//[^"')\s]+)""", re.I)
 # A scheme-less `//host` counts only with a dotted host name: `"//nbsp"` in a regex is no URL.
 JS_URL = re.compile(r"""["'`](https?://[^"'`\s]+|//[a-z0-9-]+\.[a-z0-9.-]+[^"'`\s]*)""", re.I)
@@ -37,13 +40,19 @@ def test_css_has_no_foreign_url() -> None:
 
 def test_javascript_names_no_foreign_origin() -> None:
     found = {
-        p.relative_to(SITE).as_posix(): JS_URL.findall(p.read_text(encoding="utf-8", errors="replace"))
+        p.relative_to(SITE).as_posix(): JS_URL.findall(
+            p.read_text(encoding="utf-8", errors="replace")
+        )
         for p in _files(".js", ".mjs")
     }
     assert found and {k: v for k, v in found.items() if v} == {}
 
 
 def test_the_scan_recognises_a_foreign_url() -> None:
-    assert HTML_URL.findall('<img alt="" src="https://cdn.example/x.png">') == ["https://cdn.example/x.png"]
-    assert CSS_URL.findall("a{background:url('//fonts.example/a.woff2')}") == ["//fonts.example/a.woff2"]
+    assert HTML_URL.findall('<img alt="" src="https://cdn.example/x.png">') == [
+        "https://cdn.example/x.png"
+    ]
+    assert CSS_URL.findall("a{background:url('//fonts.example/a.woff2')}") == [
+        "//fonts.example/a.woff2"
+    ]
     assert JS_URL.findall('import("https://cdn.example/m.js")') == ["https://cdn.example/m.js"]

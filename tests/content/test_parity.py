@@ -87,7 +87,9 @@ def arabic_pages() -> list[Path]:
     return [p for p in built_pages() if p.relative_to(SITE).parts[:1] != ("en",)]
 
 
-@pytest.mark.parametrize("ar_page", arabic_pages(), ids=lambda p: p.parent.relative_to(SITE).as_posix())
+@pytest.mark.parametrize(
+    "ar_page", arabic_pages(), ids=lambda p: p.parent.relative_to(SITE).as_posix()
+)
 def test_english_page_has_the_same_shape(ar_page: Path) -> None:
     en_page = SITE / "en" / ar_page.relative_to(SITE)
     assert en_page.is_file(), f"no English page for {ar_page}"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
-
-import re
 
 import pytest
 import yaml
@@ -29,7 +28,8 @@ def test_english_chapter_uses_the_glossary_terms(ar_page: Path) -> None:
     ar_text = _text(ar_page)
     en_text = _text(SITE / "en" / ar_page.relative_to(SITE)).lower()
     used = [
-        t for t in GLOSSARY
+        t
+        for t in GLOSSARY
         if any(normalise(form) in ar_text for form in [t["ar"], *t.get("ar_forms", [])])
     ]
     missing = [t["en"] for t in used if t["en"].lower() not in en_text]
@@ -39,7 +39,8 @@ def test_english_chapter_uses_the_glossary_terms(ar_page: Path) -> None:
 def test_every_glossary_term_is_used_by_the_guideline() -> None:
     ar_text = " ".join(_text(p) for p in CHAPTERS)
     unused = [
-        t["ar"] for t in GLOSSARY
+        t["ar"]
+        for t in GLOSSARY
         if not any(normalise(f) in ar_text for f in [t["ar"], *t.get("ar_forms", [])])
     ]
     assert unused == []
@@ -55,7 +56,12 @@ def test_glossary_page_lists_every_term_in_both_languages(site_dir: Path) -> Non
 
 def test_glossary_covers_the_technical_terms_the_issue_names() -> None:
     english = {t["en"].lower() for t in GLOSSARY}
-    for needed in ("two-factor authentication", "performance indicators", "personal data", "blue badge"):
+    for needed in (
+        "two-factor authentication",
+        "performance indicators",
+        "personal data",
+        "blue badge",
+    ):
         assert needed in english
 
 
@@ -64,6 +70,8 @@ def test_chapters_are_numbered_and_ordered_as_the_table_of_contents(site_dir: Pa
         pages = sorted((root / "guideline").glob("*/index.html"))
         titles = [H1.search(p.read_text(encoding="utf-8")).group(1) for p in pages]  # type: ignore[union-attr]
         assert [t.split(".")[0] for t in titles] == [str(n) for n in range(1, 15)]
-        nav = re.findall(r'href="(?:\./|\.\./)*guideline/(\d\d)-', (root / "index.html").read_text("utf-8"))
+        nav = re.findall(
+            r'href="(?:\./|\.\./)*guideline/(\d\d)-', (root / "index.html").read_text("utf-8")
+        )
         first_seen = list(dict.fromkeys(nav))
         assert first_seen == [f"{n:02d}" for n in range(1, 15)]

@@ -13,7 +13,9 @@ PAGES = [url_of(p) for p in built_pages()] if SITE.exists() else []
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_language_direction_and_requests(page: Page, requests_log: RequestLog, path: str) -> None:
+def test_page_language_direction_and_requests(
+    page: Page, requests_log: RequestLog, path: str
+) -> None:
     response = page.goto(path, wait_until="networkidle")
     assert response is not None and response.ok
     english = path.startswith("/en/")
@@ -26,7 +28,9 @@ def test_page_language_direction_and_requests(page: Page, requests_log: RequestL
 
 
 @pytest.mark.parametrize(("path", "family"), [("/", "Noto Sans Arabic"), ("/en/", "Noto Sans")])
-def test_self_hosted_fonts_render_the_text(page: Page, requests_log: RequestLog, path: str, family: str) -> None:
+def test_self_hosted_fonts_render_the_text(
+    page: Page, requests_log: RequestLog, path: str, family: str
+) -> None:
     page.goto(path)
     loaded = page.evaluate(
         "async () => { await document.fonts.ready;"
@@ -64,7 +68,9 @@ def test_language_switcher_opens_the_same_page(
 
 def test_switcher_marks_the_current_language(page: Page) -> None:
     page.goto("/en/glossary/")
-    expect(page.locator('.md-select__link[hreflang="en"]')).to_have_attribute("aria-current", "true")
+    expect(page.locator('.md-select__link[hreflang="en"]')).to_have_attribute(
+        "aria-current", "true"
+    )
     assert page.locator('.md-select__link[hreflang="ar"]').get_attribute("aria-current") is None
 
 
