@@ -44,4 +44,4 @@ lock: $(VENV)/.installed
 		--no-emit-find-links --allow-unsafe -o requirements.lock requirements.in
 
 clean:
-	rm -rf site build dist .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf site build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts
