@@ -179,9 +179,11 @@ def _item(lang: str, item: dict[str, Any], domain_title: str) -> str:
     iid = _safe_id(item["id"])
     obligation = item["obligation"]
     source_word = item.get("source_word") or ""
-    obligation_text = t["obligations"].get(obligation, obligation)
+    obligation_html = _e(t["obligations"].get(obligation, obligation))
     if source_word:
-        obligation_text += f" «{source_word}»" if lang == "ar" else f" (Arabic: «{source_word}»)"
+        # The source's own word, marked as Arabic so English screen readers switch voice.
+        word = f'«<span lang="ar" dir="rtl">{_e(source_word)}</span>»'
+        obligation_html += f" {word}" if lang == "ar" else f" (Arabic: {word})"
     section = item["section"]
     page_title = _page_title(lang, section["page"])
     radios = "".join(
@@ -204,7 +206,7 @@ def _item(lang: str, item: dict[str, Any], domain_title: str) -> str:
         f'data-obligation="{_e(obligation)}">'
         f'<legend><span class="daleel-item-id">{_e(iid)}</span> {_e(item["question"][lang])}</legend>'
         f'<p class="daleel-meta"><span class="daleel-badge daleel-badge--{_e(obligation)}">'
-        f"{_e(t['obligation'])}: {_e(obligation_text)}</span>{critical} "
+        f"{_e(t['obligation'])}: {obligation_html}</span>{critical} "
         f'<span class="daleel-section-link">{_e(t["section"])}: '
         f"{_section_link(lang, section, page_title)}</span></p>"
         f'<div class="daleel-options">{radios}</div>'

@@ -1,9 +1,11 @@
 """Ship the in-browser scoring runtime with the site: Pyodide and the assessment engine wheel.
 
 After the build, copy the five Pyodide runtime files from the pinned npm package into
-`site/assets/pyodide/`, and the engine wheel (built from `assessment/` with the project's
-own pyproject.toml) into `site/assets/wheels/`, with `manifest.json` naming the wheel so the
-Web Worker knows what to fetch. Nothing is fetched from any other origin at run time.
+`site/assets/pyodide/<version>/`, and the engine wheel (built from `assessment/` with the
+project's own pyproject.toml) into `site/assets/wheels/<sha256 prefix>/`, with
+`assets/wheels/manifest.json` naming both, so the Web Worker knows what to fetch. Paths carry a
+version or a content hash so a server can cache them as immutable; only the manifest changes.
+Nothing is fetched from any other origin at run time.
 
 A wheel in `dist/` is reused when it is newer than every engine source file; otherwise the
 wheel is built into a temporary directory (`python -m build --wheel --no-isolation`).
@@ -30,6 +32,12 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 ENGINE_SOURCES = ("assessment", "pyproject.toml")
+# Pyodide names its CDN (package downloads we never make: the worker passes packageBaseUrl)
+# and a Node-only socket URL. Rewritten so the shipped files name no other origin.
+FOREIGN_IN_RUNTIME = {
+    "pyodide.mjs": ("`https://cdn.jsdelivr.net/pyodide/v${U}/full/`", "`./`"),
+    "pyodide.asm.mjs": ("`https://${t}`", "`about:blank#${t}`"),
+}
 WHEEL_GLOB = "*-py3-none-any.whl"
 
 
@@ -98,10 +106,18 @@ def on_post_build(config: Any, **_: Any) -> None:
     package = ROOT / "node_modules" / "pyodide"
     if not package.is_dir():
         raise SystemExit("node_modules/pyodide is missing: run `make setup` (npm ci) first")
-    runtime = site / "assets" / "pyodide"
+    pyodide_version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+    runtime = site / "assets" / "pyodide" / pyodide_version
     runtime.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        _copy_if_changed(package / name, runtime / name)
+        if name in FOREIGN_IN_RUNTIME:
+            old, new = FOREIGN_IN_RUNTIME[name]
+            text = (package / name).read_text(encoding="utf-8")
+            if old not in text:
+                raise SystemExit(f"pyodide/{name}: expected {old!r}; review FOREIGN_IN_RUNTIME")
+            (runtime / name).write_text(text.replace(old, new), encoding="utf-8")
+        else:
+            _copy_if_changed(package / name, runtime / name)
 
     wheels = site / "assets" / "wheels"
     if wheels.is_dir():
@@ -117,6 +133,7 @@ def on_post_build(config: Any, **_: Any) -> None:
             shutil.copy2(built, wheels / built.name)
             name = built.name
     digest = hashlib.sha256((wheels / name).read_bytes()).hexdigest()
-    pyodide_version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
-    manifest = {"wheel": name, "sha256": digest, "pyodide": pyodide_version}
+    (wheels / digest[:12]).mkdir()
+    (wheels / name).rename(wheels / digest[:12] / name)
+    manifest = {"wheel": f"{digest[:12]}/{name}", "sha256": digest, "pyodide": pyodide_version}
     (wheels / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

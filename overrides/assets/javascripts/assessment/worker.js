@@ -4,9 +4,6 @@
 // Every URL is computed from import.meta.url (this file), never from the page's location:
 // a relative indexURL would resolve against the page and break on /en/ pages.
 
-import { loadPyodide } from "../../pyodide/pyodide.mjs";
-
-const RUNTIME_URL = new URL("../../pyodide/", import.meta.url).href;
 const WHEELS_URL = new URL("../../wheels/", import.meta.url).href;
 
 let api = null;
@@ -44,20 +41,29 @@ async function checkWebAssembly() {
 
 async function boot() {
   const started = performance.now();
-  await checkWebAssembly();
+  // The manifest names the versioned runtime and content-addressed wheel (cacheable forever).
+  const [manifest] = await Promise.all([
+    fetchOk(new URL("manifest.json", WHEELS_URL), "wheel manifest").then((r) => r.json()),
+    checkWebAssembly(),
+  ]);
+  const version = String(manifest.pyodide || "");
+  const wheelName = String(manifest.wheel || "");
+  if (!/^[0-9A-Za-z.\-]+$/.test(version)) throw new Error("wheel manifest: bad Pyodide version");
+  if (!/^[0-9a-f]{12}\/[A-Za-z0-9_.\-]+-py3-none-any\.whl$/.test(wheelName)) {
+    throw new Error("wheel manifest: bad name");
+  }
+  const runtimeUrl = new URL(`../../pyodide/${version}/`, import.meta.url).href;
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
   const watch = instantiationWatch();
   let pyodide;
   try {
     pyodide = await Promise.race([
-      loadPyodide({ indexURL: RUNTIME_URL, stdout: () => {}, stderr: () => {} }),
+      loadPyodide({ indexURL: runtimeUrl, packageBaseUrl: runtimeUrl, stdout: () => {}, stderr: () => {} }),
       watch.failed,
     ]);
   } finally {
     watch.restore();
   }
-  const manifest = await (await fetchOk(new URL("manifest.json", WHEELS_URL), "wheel manifest")).json();
-  const wheelName = String(manifest.wheel || "");
-  if (!/^[A-Za-z0-9_.\-]+-py3-none-any\.whl$/.test(wheelName)) throw new Error("wheel manifest: bad name");
   const buffer = await (await fetchOk(new URL(wheelName, WHEELS_URL), "engine wheel")).arrayBuffer();
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(buffer, "wheel", { extractDir: sitePackages });
