@@ -14,13 +14,13 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Dialog, Error, FilePayload, Page, expect
 
 from assessment import api
 
@@ -136,9 +136,8 @@ def assert_results(page: Page, lang: str, expected: dict[str, Any]) -> None:
 
 
 def set_import(page: Page, name: str, data: bytes, mime: str = "application/json") -> None:
-    page.set_input_files(
-        "#daleel-import-file", files=[{"name": name, "mimeType": mime, "buffer": data}]
-    )
+    payload: FilePayload = {"name": name, "mimeType": mime, "buffer": data}
+    page.set_input_files("#daleel-import-file", files=[payload])
 
 
 def run_axe(page: Page, state: str) -> None:
@@ -169,8 +168,16 @@ def download(page: Page, selector: str) -> tuple[str, bytes]:
 def watched(page: Page) -> Iterator[Page]:
     """The page, failing the test on any uncaught script error or alert()."""
     errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        errors.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    def on_error(error: Error) -> None:
+        errors.append(str(error))
+
+    page.on("pageerror", on_error)
+    page.on("dialog", on_dialog)
     yield page
     assert errors == []
 
@@ -386,7 +393,7 @@ def test_resume_and_compare_imports(watched: Page, requests_log: Any) -> None:
     assert requests_log.foreign() == []
 
 
-BAD_FILES = [
+BAD_FILES: list[tuple[str, Callable[[], bytes], str]] = [
     ("truncated.json", lambda: json.dumps(doc(pattern(5))).encode()[:-40], "not valid JSON"),
     (
         "v2.json",
