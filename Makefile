@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build serve test lint clean lock bench system-deps
+.PHONY: setup build serve test lint clean lock bench system-deps pdf
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -27,6 +27,11 @@ system-deps:
 
 build: setup
 	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python scripts/build_pdfs.py
+
+# Re-render only the PDF editions (and their sizes in the links) from the current site/.
+pdf: setup
+	$(BIN)/python scripts/build_pdfs.py
 
 serve: build
 	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"

@@ -4,6 +4,8 @@
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# pdftoppm: the PDF tests render pages to PNG for review.
+[ -x /usr/bin/pdftoppm ] || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then
   echo "Installing Debian packages: ${need[*]}"

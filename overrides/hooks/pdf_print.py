@@ -1,0 +1,333 @@
+# ruff: noqa: E501  (bilingual strings and HTML read better unbroken)
+"""Print pages for the PDF editions, one per language, written next to the built site.
+
+mkdocs-print-site-plugin 2.9 was tried first and is not used: with mkdocs-static-i18n each
+language is a separate build of the same config, and the plugin writes its page to the same
+`print_page/index.html` for every language (the English build overwrote the Arabic one), adds
+its script twice, and has one cover/TOC title for all languages. So this hook assembles the
+print HTML itself from the pages' own rendered Markdown (no second copy of the text):
+
+- `print_page/guideline-{ar,en}.html`: cover, table of contents, every guideline chapter in nav
+  order, the glossary and the editorial notes, in the page language only;
+- `print_page/checklist-{ar,en}.html`: the checklist worksheet (overrides/hooks/pdf_worksheet.py).
+
+`scripts/build_pdfs.py` renders them to PDF with Chromium after the build. The home page's
+`<!-- daleel:pdf-downloads -->` marker becomes the download list; the footer links come from
+overrides/partials/copyright.html. Both carry empty size slots that the PDF script fills in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from pdf_worksheet import render_worksheet
+from site_data import ROOT
+
+OUT_DIR = "print_page"
+MARKER = "<!-- daleel:pdf-downloads -->"
+# Pages of the guideline edition, besides every page under guideline/ (in nav order).
+EXTRA_PAGES = ("glossary.md", "editorial-notes.md")
+STYLESHEETS = ("fonts.css", "daleel.css", "print.css")
+
+# The PDFs and where they are published: each language's files under its own root, with the
+# same names, so both home pages link `downloads/guideline.pdf` (the parity test compares
+# link paths) and the URL says the language like every other page of the site.
+DOCS = ("guideline", "checklist")
+
+
+def pdf_path(lang: str, doc: str) -> str:
+    """Site-relative path of a PDF, e.g. `downloads/guideline.pdf` or `en/downloads/...`."""
+    return ("" if lang == "ar" else f"{lang}/") + f"downloads/{doc}.pdf"
+
+
+def download_name(lang: str, doc: str) -> str:
+    return f"{doc}-{lang}.pdf"
+
+
+T: dict[str, dict[str, str]] = {
+    "ar": {
+        "title": "الدليل الإرشادي لاستخدام منصات التواصل الاجتماعي للوزارات والمؤسسات الحكومية",
+        "ministry": "وزارة الاقتصاد الرقمي والريادة",
+        "country": "المملكة الأردنية الهاشمية",
+        "language": "النسخة العربية (النص المعتمد)",
+        "edition": "الإصدار",
+        "built": "تاريخ إنشاء هذه النسخة",
+        "source": "نسخة المصدر",
+        "toc": "المحتويات",
+        "note": "أُعدّت هذه النسخة للطباعة من نص موقع «دليل». النص العربي هو النص المعتمد، وتصحيحاتنا للأخطاء المطبعية مسجلة في الملاحظات التحريرية في آخر هذه النسخة.",
+        "downloads": "نسخ PDF للطباعة",
+        "guideline": "الدليل كاملاً (PDF)",
+        "checklist": "ورقة عمل قائمة التقييم الذاتي (PDF)",
+        "guideline_hint": "الغلاف والمحتويات وجميع الفصول ومسرد المصطلحات والملاحظات التحريرية.",
+        "checklist_hint": "بنود التقييم مع خانات للإجابة والملاحظات، وشرح لاحتساب النتيجة يدوياً.",
+    },
+    "en": {
+        "title": "Guideline for the Use of Social Media Platforms by Ministries and Government Institutions",
+        "ministry": "Ministry of Digital Economy and Entrepreneurship",
+        "country": "The Hashemite Kingdom of Jordan",
+        "language": "English translation (the Arabic text is authoritative)",
+        "edition": "Edition",
+        "built": "This copy was built on",
+        "source": "Source version",
+        "toc": "Contents",
+        "note": "This print edition is made from the text of the Daleel website. The Arabic text is authoritative; our corrections of typographical errors are listed in the editorial notes at the end of this edition.",
+        "downloads": "PDF editions for printing",
+        "guideline": "The full guideline (PDF)",
+        "checklist": "Self-assessment checklist worksheet (PDF)",
+        "guideline_hint": "Cover, contents, every chapter, the glossary and the editorial notes.",
+        "checklist_hint": "The assessment items with boxes to tick and room for notes, and how to score it by hand.",
+    },
+}
+
+_ID = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]*)"')
+_HREF = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+_HEADING = re.compile(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_ANY_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+class _State:
+    def __init__(self) -> None:
+        self.order: dict[str, list[str]] = {}
+        # lang -> page path without the language folder -> (page url, content html)
+        self.pages: dict[str, dict[str, tuple[str, str]]] = {}
+
+
+_state = _State()
+
+
+def _split(src_uri: str) -> tuple[str, str]:
+    lang, _, rel = src_uri.partition("/")
+    return lang, rel
+
+
+def _printed(rel: str) -> bool:
+    return rel.startswith("guideline/") or rel in EXTRA_PAGES
+
+
+def page_key(rel: str) -> str:
+    """Anchor of a page's start in the print page: `guideline-04-plan`, `glossary`."""
+    return rel.removesuffix(".md").replace("/", "-")
+
+
+def _url_key(lang: str, url: str) -> str:
+    """The printed page's key for a site URL path such as `en/guideline/04-plan/`."""
+    path = url.strip("/")
+    if lang != "ar":
+        path = path.removeprefix(f"{lang}").strip("/")
+    return path.replace("/", "-")
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(_TAGS.sub("", fragment)).strip()
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def source_version(paths: list[Path]) -> str:
+    """Git short hash of HEAD (when in a checkout) and a hash of the source files themselves."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    content = f"sha256 {digest.hexdigest()[:12]}"
+    try:
+        rev = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return content
+    return f"git {rev} · {content}" if rev else content
+
+
+def build_date() -> str:
+    """UTC date of the build, or of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date().isoformat()
+
+
+def _id_map(rel: str, content: str) -> dict[str, str]:
+    """Original element ids of a page -> short ASCII ids unique in the print page. (Chromium
+    names a PDF destination after the id; percent-encoded Arabic ids exceed the 127-byte limit
+    of a PDF name.)"""
+    key = page_key(rel)
+    ids = dict.fromkeys(m[2] for m in _ID.finditer(content) if m[1] == "id")
+    return {old: f"{key}-{n}" for n, old in enumerate(ids, 1)}
+
+
+def _rewrite(lang: str, rel: str, url: str, content: str, maps: dict[str, dict[str, str]]) -> str:
+    """One page's HTML made to live inside the print page: unique ids, links inside the PDF."""
+    key = page_key(rel)
+    own = maps[rel]
+    content = _HEADERLINK.sub("", content)
+    content = _ID.sub(
+        lambda m: f'{m[1]}="' + " ".join(own.get(v, f"{key}-{v}") for v in m[2].split()) + '"',
+        content,
+    )
+    content = content.replace("<details", "<details open")
+    base = "/" + url
+
+    def link(m: re.Match[str]) -> str:
+        before, href, after, inner = m.groups()
+        parts = urlsplit(href)
+        if parts.scheme in ("http", "https", "mailto"):
+            return m[0]
+        target = urlsplit(urljoin(base, href))
+        target_lang = "en" if target.path.startswith("/en/") else "ar"
+        target_key = _url_key(target_lang, target.path)
+        target_rel = (
+            target_key.replace("-", "/", 1) if target_key.startswith("guideline-") else target_key
+        ) + ".md"
+        if target_lang == lang and target_rel in maps:
+            anchor = maps[target_rel].get(unquote(target.fragment), target_key)
+            return f'<a{before}href="#{anchor}"{after}>{inner}</a>'
+        # A page that is not in the print edition (the interactive assessment, the home page):
+        # keep the words, drop a link that could only point at a local server.
+        return f'<span class="daleel-print-xref">{inner}</span>'
+
+    content = _HREF.sub(link, content)
+    return f'<article class="daleel-print-page" id="{key}">{content}</article>'
+
+
+def _head(lang: str, title: str, site: Path) -> str:
+    css = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
+    css += sorted((site / "assets" / "stylesheets").glob("palette.*.min.css"))
+    links = [f"../assets/stylesheets/{p.name}" for p in css]
+    links += [f"../assets/stylesheets/{name}" for name in STYLESHEETS]
+    direction = "rtl" if lang == "ar" else "ltr"
+    return (
+        f'<!doctype html>\n<html lang="{lang}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_e(title)}</title>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        + "".join(f'<link rel="stylesheet" href="{_e(h)}">\n' for h in links)
+        + "</head>\n"
+        f'<body dir="{direction}" class="daleel-print" data-md-color-scheme="default" '
+        'data-md-color-primary="teal" data-md-color-accent="deep-orange">\n'
+    )
+
+
+def cover(lang: str, title: str, kind: str, version: str, extra: str = "") -> str:
+    t = T[lang]
+    return (
+        '<section class="daleel-cover">'
+        f'<p class="daleel-cover-country">{_e(t["country"])}<br>{_e(t["ministry"])}</p>'
+        f'<p class="daleel-cover-title">{_e(title)}</p>'
+        f'<p class="daleel-cover-kind">{_e(kind)}</p>'
+        '<p class="daleel-cover-year">2024</p>'
+        f'<p class="daleel-cover-lang">{_e(t["language"])}</p>'
+        f"{extra}"
+        '<dl class="daleel-cover-meta">'
+        f"<dt>{_e(t['edition'])}</dt><dd>2024</dd>"
+        f'<dt>{_e(t["built"])}</dt><dd dir="ltr">{_e(build_date())}</dd>'
+        f'<dt>{_e(t["source"])}</dt><dd dir="ltr">{_e(version)}</dd>'
+        "</dl></section>\n"
+    )
+
+
+def render_guideline(lang: str, site: Path) -> str:
+    t = T[lang]
+    pages = _state.pages.get(lang, {})
+    order = [rel for rel in _state.order.get(lang, []) if _printed(rel) and rel in pages]
+    missing = [rel for rel in EXTRA_PAGES if rel not in order]
+    if missing or not any(rel.startswith("guideline/") for rel in order):
+        raise SystemExit(f"print page ({lang}): pages missing from the nav: {missing}")
+    toc: list[str] = []
+    body: list[str] = []
+    maps = {rel: _id_map(rel, pages[rel][1]) for rel in order}
+    for rel in order:
+        url, content = pages[rel]
+        printed = _rewrite(lang, rel, url, content, maps)
+        body.append(printed)
+        for level, hid, inner in _HEADING.findall(printed):
+            cls = "daleel-toc-chapter" if level == "1" else "daleel-toc-section"
+            toc.append(
+                f'<li class="{cls}"><a href="#{_e(hid)}"><span class="daleel-toc-text">{_e(_text(inner))}</span>'
+                f'<span class="daleel-toc-page" data-target="{_e(hid)}"></span></a></li>'
+            )
+    sources = [ROOT / "docs" / lang / rel for rel in order]
+    version = source_version(sources)
+    return (
+        _head(lang, t["title"], site)
+        + cover(lang, t["title"], "", version, f'<p class="daleel-cover-note">{_e(t["note"])}</p>')
+        + f'<nav class="daleel-toc" aria-labelledby="daleel-toc-h"><h1 id="daleel-toc-h">{_e(t["toc"])}</h1>'
+        + f"<ol>{''.join(toc)}</ol></nav>\n"
+        + f'<main class="md-typeset">{"".join(body)}</main>\n</body>\n</html>\n'
+    )
+
+
+def downloads_html(lang: str, page_url: str) -> str:
+    """The home page's list of PDFs (sizes are filled in after rendering)."""
+    t = T[lang]
+    path = page_url.strip("/")
+    if lang != "ar":
+        path = path.removeprefix(lang).strip("/")
+    to_lang_root = "../" * (path.count("/") + 1 if path else 0)
+    items = "".join(
+        f'<li><a href="{_e(to_lang_root)}downloads/{doc}.pdf" download="{download_name(lang, doc)}" '
+        f'type="application/pdf">{_e(t[doc])}</a> '
+        f'<span class="daleel-pdf-size" data-daleel-pdf="{lang}/{doc}"></span>: {_e(t[doc + "_hint"])}</li>'
+        for doc in DOCS
+    )
+    return f'<ul class="daleel-downloads">{items}</ul>'
+
+
+def on_pre_build(**_: Any) -> None:
+    _state.order.clear()
+    _state.pages.clear()
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has narrowed the nav to the current language
+def on_nav(nav: Any, **_: Any) -> Any:
+    for page in nav.pages:
+        lang, rel = _split(str(page.file.src_uri))
+        _state.order.setdefault(lang, []).append(rel)
+    return nav
+
+
+@event_priority(-200)  # after the other hooks have finished the page's HTML
+def on_page_content(content: str, page: Any, **_: Any) -> str:
+    lang, rel = _split(str(page.file.src_uri))
+    if rel == "index.md" and MARKER in content:
+        content = content.replace(MARKER, downloads_html(lang, str(page.url)), 1)
+    if _printed(rel):
+        _state.pages.setdefault(lang, {})[rel] = (str(page.url), content)
+    return content
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    site = Path(config["site_dir"])
+    out = site / OUT_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in sorted(_state.pages):
+        (out / f"guideline-{lang}.html").write_text(render_guideline(lang, site), encoding="utf-8")
+        headings: dict[tuple[str, str], str] = {}
+        for rel, (_url, content) in _state.pages[lang].items():
+            page = rel.removesuffix(".md")
+            for level, hid, inner in _ANY_HEADING.findall(_HEADERLINK.sub("", content)):
+                headings[(page, hid)] = _text(inner)
+                if level == "1":
+                    headings.setdefault((page, ""), _text(inner))
+        title, body = render_worksheet(lang, headings, cover)
+        (out / f"checklist-{lang}.html").write_text(
+            _head(lang, title, site) + body + "\n</body>\n</html>\n", encoding="utf-8"
+        )

@@ -1,0 +1,255 @@
+# ruff: noqa: E501  (bilingual strings and HTML read better unbroken)
+"""The checklist as a paper worksheet (print HTML per language), for workshops scored by hand.
+
+Built from the engine's checklist (`assessment.checklist.default_checklist`, the same data as
+the widget). The scoring page states the rules of docs/*/methodology.md with the numbers taken
+from `assessment.scoring` (points, level thresholds, the cap), so the paper and the engine agree.
+Imported by pdf_print.py; not a hook of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from assessment.checklist import Checklist, Item, default_checklist
+from assessment.labels import OBLIGATION_LABELS, VALUE_LABELS
+from assessment.scoring import CAP, LEVELS, POINTS
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECKLIST_FILE = ROOT / "assessment" / "data" / "checklist.json"
+VALUES = ("yes", "partial", "no", "na")
+
+W: dict[str, dict[str, str]] = {
+    "ar": {
+        "kind": "ورقة عمل التقييم الذاتي للطباعة",
+        "checklist_version": "إصدار القائمة",
+        "entity": "بيانات الجهة",
+        "name": "اسم الجهة",
+        "unit": "الوحدة التنظيمية",
+        "assessor": "اسم القائم بالتقييم",
+        "date": "تاريخ التقييم",
+        "how": "طريقة التعبئة",
+        "how_1": "ضع علامة في خانة واحدة لكل بند: «نعم» أو «جزئياً» أو «لا» أو «لا ينطبق».",
+        "how_2": "اكتب في الملاحظات ما يثبت الإجابة (وثيقة، أو قرار، أو رابط).",
+        "how_3": "لاحتساب النتيجة يدوياً اتبع الصفحة الأخيرة: اكتب نقاط كل بند في خانة «النقاط × الوزن».",
+        "obligation": "الإلزام",
+        "weight": "الوزن",
+        "critical": "بند حرج",
+        "reference": "المرجع في الدليل",
+        "chapter": "الفصل",
+        "answer": "الإجابة",
+        "points": "النقاط × الوزن",
+        "notes": "ملاحظات",
+        "items": "عدد البنود: {n}",
+        "scoring": "احتساب النتيجة يدوياً",
+        "scoring_intro": "تطبّق هذه الخطوات قواعد صفحة «منهجية التقييم» في الموقع، وهي القواعد نفسها التي تحتسب بها أداة التقييم الذاتي النتيجة.",
+        "step_points": "نقاط كل بند: {yes} = {p_yes}، و{partial} = {p_partial}، و{no} = {p_no}. اضرب النقاط في وزن البند واكتب الناتج في خانة «النقاط × الوزن».",
+        "step_na": "«{na}» أو بند بلا إجابة: يُستبعد البند من البسط والمقام معاً، فلا يؤثر على النتيجة.",
+        "step_domain": "نتيجة المجال = مجموع (النقاط × الوزن) ÷ مجموع أوزان البنود المُقيَّمة في المجال × 100.",
+        "step_overall": "النتيجة الكلية = مجموع (النقاط × الوزن) لجميع البنود المُقيَّمة ÷ مجموع أوزانها × 100 (متوسط موزون للبنود، لا متوسط لنتائج المجالات). قرّب النتائج إلى منزلة عشرية واحدة.",
+        "step_level": "مستوى النضج حسب النتيجة الكلية:",
+        "level_from": "{title}: من {low} إلى أقل من {high}",
+        "level_top": "{title}: {low} فأكثر",
+        "level_first": "{title}: أقل من {high}",
+        "step_cap": "قاعدة الثغرات الحرجة: إذا كانت الإجابة «{no}» عن أي من البنود الإلزامية الحرجة الآتية فلا يتجاوز المستوى «{cap}» مهما بلغت النتيجة الكلية:",
+        "table_domain": "المجال",
+        "table_items": "البنود",
+        "table_earned": "مجموع النقاط × الوزن",
+        "table_possible": "مجموع أوزان البنود المُقيَّمة",
+        "table_score": "النتيجة (من 100)",
+        "table_total": "المجموع الكلي",
+        "result_level": "مستوى النضج",
+        "result_gaps": "الثغرات الحرجة (معرّفات البنود)",
+    },
+    "en": {
+        "kind": "Self-assessment worksheet for printing",
+        "checklist_version": "Checklist version",
+        "entity": "Entity details",
+        "name": "Entity name",
+        "unit": "Unit",
+        "assessor": "Assessor",
+        "date": "Assessment date",
+        "how": "How to fill it in",
+        "how_1": "Tick one box for each item: Yes, Partly, No or Not applicable.",
+        "how_2": "Write in the notes what shows the answer (a document, a decision, a link).",
+        "how_3": "To score by hand, follow the last page: write each item's points in the “points × weight” box.",
+        "obligation": "Obligation",
+        "weight": "Weight",
+        "critical": "Critical item",
+        "reference": "Guideline reference",
+        "chapter": "Chapter",
+        "answer": "Answer",
+        "points": "Points × weight",
+        "notes": "Notes",
+        "items": "Items: {n}",
+        "scoring": "Scoring by hand",
+        "scoring_intro": "These steps apply the rules of the site's “Assessment methodology” page, the same rules the self-assessment tool scores with.",
+        "step_points": "Points for each item: {yes} = {p_yes}, {partial} = {p_partial}, {no} = {p_no}. Multiply the points by the item's weight and write the result in the “points × weight” box.",
+        "step_na": "“{na}” or no answer: the item is left out of both numerator and denominator, so it does not affect the score.",
+        "step_domain": "Domain score = sum of (points × weight) ÷ sum of the weights of the assessed items in the domain × 100.",
+        "step_overall": "Overall score = sum of (points × weight) over all assessed items ÷ the sum of their weights × 100 (a weighted average of items, not an average of domain scores). Round scores to one decimal place.",
+        "step_level": "Maturity level from the overall score:",
+        "level_from": "{title}: from {low} to below {high}",
+        "level_top": "{title}: {low} and above",
+        "level_first": "{title}: below {high}",
+        "step_cap": "Critical-gap rule: if any of these critical “must” items is answered “{no}”, the level cannot go above “{cap}”, whatever the overall score:",
+        "table_domain": "Domain",
+        "table_items": "Items",
+        "table_earned": "Sum of points × weight",
+        "table_possible": "Sum of weights of assessed items",
+        "table_score": "Score (out of 100)",
+        "table_total": "Overall",
+        "result_level": "Maturity level",
+        "result_gaps": "Critical gaps (item ids)",
+    },
+}
+
+CoverFn = Callable[[str, str, str, str, str], str]
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def checklist_version(checklist: Checklist) -> str:
+    digest = hashlib.sha256(CHECKLIST_FILE.read_bytes()).hexdigest()[:12]
+    return f"{checklist.id} {checklist.version} · sha256 {digest}"
+
+
+def _reference(lang: str, item: Item, headings: dict[tuple[str, str], str]) -> str:
+    page = item.section.page
+    chapter = headings.get((page, ""), page)
+    heading = headings.get((page, item.section.anchor.get(lang)), "")
+    sep = " ‹ " if lang == "ar" else " › "
+    return chapter + (sep + heading if heading and heading != chapter else "")
+
+
+def _item(lang: str, item: Item, headings: dict[tuple[str, str], str]) -> str:
+    w = W[lang]
+    obligation = OBLIGATION_LABELS[lang][item.obligation]
+    if item.source_word:
+        obligation += (
+            f" «{item.source_word}»"
+            if lang == "ar"
+            else ' (Arabic: <span lang="ar">«' + _e(item.source_word) + "»</span>)"
+        )
+    boxes = "".join(
+        f'<span class="ws-choice"><span class="ws-box" aria-hidden="true"></span>{_e(VALUE_LABELS[lang][v])}</span>'
+        for v in VALUES
+    )
+    critical = f'<span class="ws-critical">{_e(w["critical"])}</span>' if item.critical else ""
+    return (
+        f'<div class="ws-item ws-{item.obligation}">'
+        f'<p class="ws-question"><span class="ws-id" dir="ltr">{_e(item.id)}</span> {_e(item.question.get(lang))}</p>'
+        f'<p class="ws-meta"><span>{_e(w["obligation"])}: <b>{obligation if item.source_word and lang == "en" else _e(obligation)}</b></span>'
+        f"<span>{_e(w['weight'])}: <b>{item.weight}</b></span>{critical}"
+        f'<span class="ws-ref">{_e(w["reference"])}: {_e(_reference(lang, item, headings))}</span></p>'
+        f'<div class="ws-answer"><span class="ws-label">{_e(w["answer"])}:</span>{boxes}'
+        f'<span class="ws-points">{_e(w["points"])}: <span class="ws-blank"></span></span></div>'
+        f'<div class="ws-notes"><span class="ws-label">{_e(w["notes"])}:</span><span class="ws-line"></span><span class="ws-line"></span></div>'
+        "</div>"
+    )
+
+
+def _levels(lang: str) -> str:
+    w = W[lang]
+    parts = []
+    for i, level in enumerate(LEVELS):
+        title = level.title.get(lang)
+        if i == 0:
+            text = w["level_first"].format(title=title, high=_num(LEVELS[1].minimum))
+        elif i == len(LEVELS) - 1:
+            text = w["level_top"].format(title=title, low=_num(level.minimum))
+        else:
+            text = w["level_from"].format(
+                title=title, low=_num(level.minimum), high=_num(LEVELS[i + 1].minimum)
+            )
+        parts.append(f"<li>{_e(text)}</li>")
+    return f'<ul class="ws-levels">{"".join(parts)}</ul>'
+
+
+def _scoring(lang: str, checklist: Checklist) -> str:
+    w = W[lang]
+    v = VALUE_LABELS[lang]
+    critical = [i for i in checklist.items if i.critical and i.obligation == "must"]
+    rows = "".join(
+        f"<tr><td>{d.number}. {_e(d.title.get(lang))}</td><td>{len(checklist.items_in(d.id))}</td><td></td><td></td><td></td></tr>"
+        for d in checklist.domains
+    )
+    steps = [
+        w["step_points"].format(
+            yes=v["yes"],
+            partial=v["partial"],
+            no=v["no"],
+            p_yes=_num(POINTS["yes"]),
+            p_partial=_num(POINTS["partial"]),
+            p_no=_num(POINTS["no"]),
+        ),
+        w["step_na"].format(na=v["na"]),
+        w["step_domain"],
+        w["step_overall"],
+    ]
+    return (
+        f'<section class="ws-scoring"><h1 id="ws-scoring">{_e(w["scoring"])}</h1>'
+        f'<p>{_e(w["scoring_intro"])}</p><ol class="ws-steps">'
+        + "".join(f"<li>{_e(s)}</li>" for s in steps)
+        + f"<li>{_e(w['step_level'])}{_levels(lang)}</li>"
+        + f"<li>{_e(w['step_cap'].format(no=v['no'], cap=CAP.title.get(lang)))}<ul>"
+        + "".join(
+            f'<li><span class="ws-id" dir="ltr">{_e(i.id)}</span> {_e(i.question.get(lang))}</li>'
+            for i in critical
+        )
+        + "</ul></li></ol>"
+        f'<table class="ws-table"><thead><tr><th>{_e(w["table_domain"])}</th><th>{_e(w["table_items"])}</th>'
+        f"<th>{_e(w['table_earned'])}</th><th>{_e(w['table_possible'])}</th><th>{_e(w['table_score'])}</th></tr></thead>"
+        f"<tbody>{rows}</tbody><tfoot><tr><th>{_e(w['table_total'])}</th><td>{len(checklist.items)}</td><td></td><td></td><td></td></tr></tfoot></table>"
+        f'<div class="ws-result"><p>{_e(w["result_level"])}: <span class="ws-blank ws-wide"></span></p>'
+        f'<p>{_e(w["result_gaps"])}: <span class="ws-blank ws-wide"></span></p></div>'
+        "</section>"
+    )
+
+
+def render_worksheet(
+    lang: str, headings: dict[tuple[str, str], str], cover: CoverFn
+) -> tuple[str, str]:
+    """(document title, body HTML) of the worksheet in `lang`."""
+    w = W[lang]
+    checklist = default_checklist()
+    title = checklist.title.get(lang)
+    fields = "".join(
+        f'<div class="ws-field"><span class="ws-label">{_e(w[k])}</span><span class="ws-line"></span></div>'
+        for k in ("name", "unit", "assessor", "date")
+    )
+    parts = [
+        cover(lang, title, w["kind"], checklist_version(checklist), ""),
+        f'<section class="ws-intro"><h1 id="ws-entity">{_e(w["entity"])}</h1><div class="ws-fields">{fields}</div>'
+        f'<h2 id="ws-how">{_e(w["how"])}</h2><ol>'
+        + "".join(f"<li>{_e(w[k])}</li>" for k in ("how_1", "how_2", "how_3"))
+        + "</ol></section>",
+        '<main class="md-typeset ws-main">',
+    ]
+    for domain in checklist.domains:
+        items = checklist.items_in(domain.id)
+        chapter = headings.get((domain.section.page, ""), "")
+        parts.append(
+            # The heading is kept on the page of the domain's first item.
+            f'<section class="ws-domain"><div class="ws-domain-head"><h1 id="ws-{_e(domain.id)}">{domain.number}. {_e(domain.title.get(lang))}</h1>'
+            f'<p class="ws-domain-meta">{_e(w["chapter"])}: {_e(chapter)} · {_e(w["items"].format(n=len(items)))}</p>'
+            + _item(lang, items[0], headings)
+            + "</div>"
+            + "".join(_item(lang, item, headings) for item in items[1:])
+            + "</section>"
+        )
+    parts.append(_scoring(lang, checklist))
+    parts.append("</main>")
+    return title, "\n".join(parts)
