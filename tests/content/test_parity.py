@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -122,3 +123,18 @@ def test_shape_check_notices_a_missing_admonition(site_dir: Path) -> None:
     parser = _Shape()
     parser.feed(html.replace('class="admonition must"', 'class="plain"'))
     assert parser.shape != shape(page)
+
+
+UI_ATTR = re.compile(r'\s(?:aria-label|title|placeholder|alt)="([^"]*)"')
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.mark.parametrize(
+    "ar_page", arabic_pages(), ids=lambda p: p.parent.relative_to(SITE).as_posix()
+)
+def test_arabic_pages_have_arabic_interface_strings(ar_page: Path) -> None:
+    """Labels, titles and placeholders a reader or screen reader meets are Arabic, not Material's
+    English defaults (names such as "PDF" may appear inside Arabic text)."""
+    values = UI_ATTR.findall(ar_page.read_text(encoding="utf-8"))
+    english_only = [v for v in values if LATIN_WORD.search(v) and not ARABIC.search(v)]
+    assert values and english_only == []
