@@ -138,3 +138,12 @@ def test_arabic_pages_have_arabic_interface_strings(ar_page: Path) -> None:
     values = UI_ATTR.findall(ar_page.read_text(encoding="utf-8"))
     english_only = [v for v in values if LATIN_WORD.search(v) and not ARABIC.search(v)]
     assert values and english_only == []
+
+
+def test_sitemap_pairs_every_page_with_its_translation(site_dir: Path) -> None:
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for page in arabic_pages():
+        path = page.parent.relative_to(SITE).as_posix()
+        path = "" if path == "." else f"{path}/"
+        assert f'hreflang="ar" href="http://127.0.0.1:8000/{path}"' in sitemap, path
+        assert f'hreflang="en" href="http://127.0.0.1:8000/en/{path}"' in sitemap, path
