@@ -1,7 +1,10 @@
 """Shared fixtures: the built site served on loopback, and Debian's Chromium via Playwright.
 
 Tests run against `site/` as built by `make build`; nothing here builds it, so a test run
-sees exactly what ships.
+sees exactly what ships. The site is served by Debian's nginx with the shipped
+deploy/nginx.conf (tests/nginx_server.py), so the headers tested are the headers deployed;
+without nginx (or with DALEEL_SERVER=python) a Python http.server stands in, and the tests
+that need nginx's headers skip with a visible reason.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from playwright.sync_api import (
     Response,
     sync_playwright,
 )
+
+from tests.nginx_server import NGINX, NginxServer
 
 ROOT = Path(__file__).resolve().parents[1]
 # DALEEL_SITE lets a developer test another build directory while site/ is being rebuilt.
@@ -67,7 +72,22 @@ def site_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
+def server_kind() -> str:
+    """Which server the tests use: nginx with the shipped config, or Python (no headers)."""
+    if os.environ.get("DALEEL_SERVER", "nginx") == "python" or NGINX is None:
+        return "python"
+    return "nginx"
+
+
+@pytest.fixture(scope="session")
+def base_url(
+    site_dir: Path, server_kind: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if server_kind == "nginx":
+        nginx = NginxServer(site_dir, tmp_path_factory.mktemp("nginx"))
+        yield nginx.url
+        nginx.stop()
+        return
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -75,6 +95,12 @@ def base_url(site_dir: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def needs_nginx(server_kind: str) -> None:
+    if server_kind != "nginx":
+        pytest.skip("served by Python's http.server, not nginx: response headers not tested")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Write (or --check) the Content-Security-Policy map in deploy/nginx.conf.
+
+The policy comes from deploy/csp.json; the script hashes come from the inline scripts of the
+built site (default site/, build it first). Usage:
+
+    scripts/nginx_csp.py [--site DIR] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+from csp import nginx_csp_block, nginx_csp_section  # noqa: E402
+
+CONF = ROOT / "deploy" / "nginx.conf"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--check", action="store_true", help="exit 1 if nginx.conf is stale")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site} is not a built site: run `make build` first")
+    conf = CONF.read_text(encoding="utf-8")
+    current, wanted = nginx_csp_section(conf), nginx_csp_block(args.site)
+    if current == wanted:
+        print("deploy/nginx.conf: CSP is up to date")
+        return 0
+    if args.check:
+        print("deploy/nginx.conf: CSP is stale; run scripts/nginx_csp.py", file=sys.stderr)
+        return 1
+    CONF.write_text(conf.replace(current, wanted), encoding="utf-8")
+    print("deploy/nginx.conf: CSP updated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
