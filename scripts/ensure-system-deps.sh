@@ -4,6 +4,8 @@
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# nginx serves the built site to the browser tests with the shipped deploy/nginx.conf.
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 # pdftoppm: the PDF tests render pages to PNG for review.
 [ -x /usr/bin/pdftoppm ] || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
