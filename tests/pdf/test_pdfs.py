@@ -181,7 +181,7 @@ def test_title_language_and_outline_metadata(lang: str, kind: str) -> None:
     assert pdf.metadata is not None
     assert pdf.metadata.title == TITLES[(lang, kind)]
     catalog = pdf.root_object
-    assert catalog["/Lang"] == lang
+    assert str(catalog["/Lang"]) == lang
     assert "/StructTreeRoot" in catalog, "not a tagged PDF"
     top = [entry for entry in pdf.outline if isinstance(entry, Destination)]
     assert len(top) >= (16 if kind == "guideline" else 12), "no bookmarks"
