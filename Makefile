@@ -28,6 +28,7 @@ system-deps:
 build: setup
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python scripts/build_pdfs.py
+	$(BIN)/python scripts/precompress.py --quiet site
 
 # Re-render only the PDF editions (and their sizes in the links) from the current site/.
 pdf: setup
@@ -47,6 +48,10 @@ test: setup system-deps build lint
 lock: $(VENV)/.installed
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
 		--no-emit-find-links --allow-unsafe -o requirements.lock requirements.in
+
+# Build, page weight, assessment load and scoring times beside their references (issue 7).
+bench: build
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts
