@@ -212,9 +212,9 @@ def _scoring(lang: str, checklist: Checklist) -> str:
         + "</ul></li></ol>"
         f'<table class="ws-table"><thead><tr><th>{_e(w["table_domain"])}</th><th>{_e(w["table_items"])}</th>'
         f"<th>{_e(w['table_earned'])}</th><th>{_e(w['table_possible'])}</th><th>{_e(w['table_score'])}</th></tr></thead>"
-        f"<tbody>{rows}</tbody><tfoot><tr><th>{_e(w['table_total'])}</th><td>{len(checklist.items)}</td><td></td><td></td><td></td></tr></tfoot></table>"
-        f'<div class="ws-result"><p>{_e(w["result_level"])}: <span class="ws-blank ws-wide"></span></p>'
-        f'<p>{_e(w["result_gaps"])}: <span class="ws-blank ws-wide"></span></p></div>'
+        f"<tbody>{rows}</tbody><tfoot><tr><th>{_e(w['table_total'])}</th><td>{len(checklist.items)}</td><td></td><td></td><td></td></tr>"
+        f'<tr class="ws-result"><th>{_e(w["result_level"])}</th><td colspan="4"></td></tr>'
+        f'<tr class="ws-result"><th>{_e(w["result_gaps"])}</th><td colspan="4"></td></tr></tfoot></table>'
         "</section>"
     )
 
