@@ -33,6 +33,7 @@ build: setup
 # Re-render only the PDF editions (and their sizes in the links) from the current site/.
 pdf: setup
 	$(BIN)/python scripts/build_pdfs.py
+	$(BIN)/python scripts/precompress.py --quiet site
 
 serve: build
 	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
