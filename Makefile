@@ -21,11 +21,11 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian packages the browser tests need (Chromium; nginx and poppler for later gates).
+# Debian packages the build and tests need: Chromium (PDFs, browser tests), nginx, poppler.
 system-deps:
 	@scripts/ensure-system-deps.sh
 
-build: setup
+build: setup system-deps
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
@@ -36,14 +36,13 @@ pdf: setup
 	$(BIN)/python scripts/precompress.py --quiet site
 
 serve: build
-	@echo "Serving site/ on http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+	$(BIN)/python scripts/serve.py $(PORT) site
 
 lint: setup
 	$(BIN)/ruff check assessment scripts tests overrides/hooks
 	$(BIN)/mypy
 
-test: setup system-deps build lint
+test: build lint
 	$(BIN)/python -m pytest
 
 lock: $(VENV)/.installed
