@@ -144,6 +144,7 @@ def site_with_bare_page(site: Path) -> Iterator[Path]:
     """A temp root that is the site (symlinked entries) plus /bench-bare/ (bench/bare-*)."""
     with tempfile.TemporaryDirectory(prefix="daleel-bench-root-") as tmp:
         root = Path(tmp)
+        root.chmod(0o755)  # nginx's workers run as an unprivileged user
         for entry in site.iterdir():
             (root / entry.name).symlink_to(entry.resolve())
         bare = root / BARE_DIR

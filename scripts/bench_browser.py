@@ -1,0 +1,318 @@
+"""Browser measurements for the benchmark (Debian's Chromium, headless, through Playwright).
+
+Timing marks are taken in the page (performance.now(), whose zero is navigation start) by a
+script installed with `add_init_script` before navigation: it runs through the DevTools
+protocol, so the page's CSP (`script-src 'self'`) does not apply to it. It only observes:
+long tasks, the first moment a question can be answered, the moment scores are rendered, and
+it keeps a reference to the assessment's Worker so the benchmark can time a bare round trip.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STORAGE_KEY = "daleel.assessment.v1"
+TIMEOUT_MS = 90_000
+
+# Installed before any page script. `seed` is the saved answers (JSON text) or null.
+PROBE = """
+((seed) => {
+  const b = (window.__bench = { longtasks: [], answerable: null, scored: null, done: null,
+                                workers: [], replies: [], ops: {} });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longtasks.push([e.startTime, e.duration]);
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) { b.longtaskError = String(e); }
+  try {
+    if (seed && location.pathname.includes("/assessment/") && !localStorage.getItem(KEY)) {
+      localStorage.setItem(KEY, seed);
+    }
+  } catch (e) { b.storageError = String(e); }
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      if (String(url).includes("worker.js")) {
+        b.workers.push(this);
+        const post = this.postMessage.bind(this);
+        this.postMessage = (msg, ...rest) => {
+          if (msg && msg.id !== undefined) b.ops[msg.id] = msg.op;
+          return post(msg, ...rest);
+        };
+        this.addEventListener("message", (ev) => {
+          const d = ev.data || {};
+          if (typeof d.ms === "number") b.replies.push([b.ops[d.id] || "?", d.ms]);
+        });
+      }
+    }
+  };
+  const poll = () => {
+    const root = document.getElementById("daleel-assessment");
+    if (b.answerable === null && root && root.dataset.ready) {
+      const r = document.querySelector("fieldset.daleel-item input[type=radio]");
+      const shown = r && r.getClientRects().length && getComputedStyle(r).visibility !== "hidden";
+      if (shown && !r.disabled) {
+        b.answerable = performance.now();
+      }
+    }
+    if (b.scored === null && root && root.dataset.scored) b.scored = performance.now();
+    if (b.done === null && document.body && document.body.dataset.done) b.done = performance.now();
+    if (b.answerable === null || b.scored === null || b.done === null) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})
+""".replace("KEY", json.dumps(STORAGE_KEY))
+
+
+def launch(pw: Any) -> Browser:
+    browser: Browser = pw.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    return browser
+
+
+# ---------------------------------------------------------------- page weight
+
+
+@dataclass
+class Weight:
+    transferred: int = 0  # response bodies as sent (encoded) + response headers
+    gzip: int = 0  # the same resources, each compressed with gzip -6 (body only)
+    raw: int = 0  # decoded body sizes
+    requests: int = 0
+    foreign: list[str] = field(default_factory=list)
+    by_type: dict[str, int] = field(default_factory=dict)
+
+
+class GzipSizes:
+    """gzip -6 size of each served file, by path, from the directory the server serves."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.cache: dict[str, tuple[int, int]] = {}
+
+    def of(self, url: str) -> tuple[int, int]:
+        path = unquote(urlparse(url).path)
+        if path not in self.cache:
+            rel = path.lstrip("/")
+            f = self.root / rel
+            if path.endswith("/") or f.is_dir():
+                f = f / "index.html"
+            data = f.read_bytes() if f.is_file() else b""
+            self.cache[path] = (len(data), len(gzip.compress(data, 6, mtime=0)))
+        return self.cache[path]
+
+
+def _block_foreign(context: BrowserContext, base: str, foreign: list[str]) -> None:
+    netloc = urlparse(base).netloc
+
+    def handler(route: Route) -> None:
+        url = route.request.url
+        if urlparse(url).scheme in ("http", "https") and urlparse(url).netloc != netloc:
+            foreign.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", handler)
+
+
+def page_weight(browser: Browser, base: str, path: str, sizes: GzipSizes) -> Weight:
+    """One cold load (a new context has an empty cache) until the network is idle."""
+    w = Weight()
+    context = browser.new_context(base_url=base)
+    finished: list[Request] = []
+    try:
+        _block_foreign(context, base, w.foreign)
+        context.on("requestfinished", lambda r: finished.append(r))
+        page = context.new_page()
+        page.goto(path, wait_until="load", timeout=TIMEOUT_MS)
+        page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+        for req in finished:
+            if urlparse(req.url).scheme not in ("http", "https"):
+                continue
+            s = req.sizes()
+            sent = s["responseBodySize"] + s["responseHeadersSize"]
+            raw, gz = sizes.of(req.url)
+            w.transferred += sent
+            w.raw += raw
+            w.gzip += gz
+            w.requests += 1
+            kind = req.resource_type
+            w.by_type[kind] = w.by_type.get(kind, 0) + sent
+    finally:
+        context.close()
+    return w
+
+
+# ---------------------------------------------------------------- assessment
+
+
+def _probe(page: Page) -> dict[str, Any]:
+    data: dict[str, Any] = page.evaluate(
+        """() => { const b = window.__bench; return { answerable: b.answerable, scored: b.scored,
+        done: b.done, longtasks: b.longtasks, replies: b.replies, longtaskError: b.longtaskError,
+        nav: performance.getEntriesByType("navigation").map((e) => e.duration)[0] || null }; }"""
+    )
+    return data
+
+
+def _longest(marks: dict[str, Any], until: float | None) -> float:
+    tasks = [d for start, d in marks["longtasks"] if until is None or start <= until]
+    return max(tasks, default=0.0)
+
+
+def _wait_attr(page: Page, selector: str) -> None:
+    page.locator(selector).first.wait_for(state="attached", timeout=TIMEOUT_MS)
+
+
+def assessment_load(context: BrowserContext, path: str) -> dict[str, float]:
+    page = context.new_page()
+    try:
+        page.goto(path, wait_until="commit", timeout=TIMEOUT_MS)
+        _wait_attr(page, "#daleel-assessment[data-scored]")
+        page.wait_for_timeout(50)  # let the rAF probe record its marks
+        m = _probe(page)
+        return {
+            "answerable_ms": float(m["answerable"]),
+            "scored_ms": float(m["scored"]),
+            "longest_task_ms": _longest(m, m["scored"]),
+        }
+    finally:
+        page.close()
+
+
+def bare_load(context: BrowserContext, path: str) -> dict[str, float]:
+    page = context.new_page()
+    try:
+        page.goto(path, wait_until="commit", timeout=TIMEOUT_MS)
+        _wait_attr(page, "body[data-done]")
+        done = page.locator("body").get_attribute("data-done")
+        if done == "failed":
+            raise RuntimeError("bare Pyodide page: " + page.locator("#bare-status").inner_text())
+        page.wait_for_timeout(50)
+        m = _probe(page)
+        return {"scored_ms": float(done or 0), "longest_task_ms": _longest(m, float(done or 0))}
+    finally:
+        page.close()
+
+
+def new_context(browser: Browser, base: str, seed: str | None) -> BrowserContext:
+    context = browser.new_context(base_url=base, accept_downloads=True)
+    context.add_init_script(f"{PROBE}({json.dumps(seed)});")
+    _block_foreign(context, base, [])
+    return context
+
+
+def cold_and_warm(
+    browser: Browser, base: str, path: str, seed: str | None, load: Callable[..., dict[str, float]]
+) -> tuple[dict[str, float], dict[str, float]]:
+    context = new_context(browser, base, seed)
+    try:
+        cold = load(context, path)
+        warm = load(context, path)
+    finally:
+        context.close()
+    return cold, warm
+
+
+RESCORE_JS = """async ([selector]) => {
+  const root = document.getElementById("daleel-assessment");
+  const before = root.dataset.scored;
+  const changed = new Promise((resolve) => {
+    const mo = new MutationObserver(() => {
+      if (root.dataset.scored !== before) { mo.disconnect(); resolve(performance.now()); }
+    });
+    mo.observe(root, { attributes: true, attributeFilter: ["data-scored"] });
+  });
+  const t0 = performance.now();
+  document.querySelector(selector).click();
+  const t1 = await changed;
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return { dom: t1 - t0, painted: performance.now() - t0 };
+}"""
+
+ROUND_TRIP_JS = """async ([op, args]) => {
+  const w = window.__bench.workers[window.__bench.workers.length - 1];
+  const id = -1 - Math.floor(Math.random() * 1e9);
+  const t0 = performance.now();
+  await new Promise((resolve) => {
+    const on = (ev) => {
+      if ((ev.data || {}).id !== id) return;
+      w.removeEventListener("message", on);
+      resolve();
+    };
+    w.addEventListener("message", on);
+    w.postMessage({ id, op, args });
+  });
+  return performance.now() - t0;
+}"""
+
+
+def interactions(browser: Browser, base: str, path: str, seed: str, runs: int) -> dict[str, Any]:
+    """Re-score after one answer, each download, and worker round trips, on one warm page."""
+    out: dict[str, list[float]] = {
+        "rescore_dom_ms": [],
+        "rescore_painted_ms": [],
+        "score_in_worker_ms": [],
+        "download_html_ms": [],
+        "download_json_ms": [],
+        "download_csv_ms": [],
+        "roundtrip_empty_ms": [],
+        "roundtrip_checklist_ms": [],
+    }
+    context = new_context(browser, base, seed)
+    try:
+        page = context.new_page()
+        page.goto(path, timeout=TIMEOUT_MS)
+        _wait_attr(page, "#daleel-assessment[data-scored]")
+        items = page.locator("fieldset.daleel-item").evaluate_all(
+            "(fs) => fs.map((f) => f.dataset.item)"
+        )
+        for i in range(runs + 1):  # the first of each is a warm-up, not kept
+            item = items[(i * 5) % len(items)]
+            current = page.locator(f"#item-{item} input:checked").get_attribute("value")
+            value = "no" if current == "yes" else "yes"
+            t = page.evaluate(RESCORE_JS, [f'#item-{item} input[value="{value}"]'])
+            if i:
+                out["rescore_dom_ms"].append(t["dom"])
+                out["rescore_painted_ms"].append(t["painted"])
+            for fmt in ("html", "json", "csv"):
+                button = page.locator(f'[data-download="{fmt}"]').first
+                started = time.perf_counter()
+                with page.expect_download(timeout=TIMEOUT_MS) as info:
+                    button.click()
+                info.value.cancel()
+                if i:
+                    out[f"download_{fmt}_ms"].append((time.perf_counter() - started) * 1000)
+            empty = page.evaluate(ROUND_TRIP_JS, ["bench-no-such-op", []])
+            checklist = page.evaluate(ROUND_TRIP_JS, ["checklist", ["en"]])
+            if i:
+                out["roundtrip_empty_ms"].append(empty)
+                out["roundtrip_checklist_ms"].append(checklist)
+        replies = _probe(page)["replies"]
+        # The worker's own time (Python in Pyodide) for the page's score calls after the first.
+        out["score_in_worker_ms"] = [ms for op, ms in replies if op == "score"][1:]
+    finally:
+        context.close()
+    return out
