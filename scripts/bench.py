@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""`make bench`: where the site stands, each figure beside a reference measured in the same run.
+
+1. Build: site (both languages), wheel, Pyodide copy, PDFs, precompress; reference: the same
+   docs built by default mkdocs-material (bench/mkdocs-reference*.yml), in temp dirs.
+2. Page weight, cold: Arabic home, English home, a chapter; reference: the same pages of the
+   default-Material build (served without the CSP header, Google Fonts requests refused).
+3. Assessment page, cold and warm: first question answerable, scores shown, longest main-thread
+   task; reference: bench/bare-pyodide.html (loadPyodide() + runPython("1"), same files).
+4. Re-score after one answer, each download; reference: an empty worker round trip. Engine
+   time for one assessment on CPython (timeit of assessment.api.score).
+5. `python -m assessment aggregate` on 1,000 generated files; reference: json.load alone.
+
+Medians of RUNS runs (default 5). Figures are reported, never asserted. Output: a Markdown
+table on stdout and bench/results.json. Pages are served by nginx with deploy/nginx.conf when
+nginx is installed, else by http.server (the results name the server).
+
+Usage: python scripts/bench.py [--runs N] [--site DIR] [--skip-build] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_browser as bb
+import bench_build as bbd
+import bench_serve as bs
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = {"Arabic home": "/", "English home": "/en/", "Chapter (ar)": "/guideline/05-governance/"}
+ASSESSMENT = "/assessment/"
+BARE = f"/{bs.BARE_DIR}/"
+KB = 1000
+
+
+def med(values: Sequence[float]) -> float:
+    return float(statistics.median(values)) if values else float("nan")
+
+
+def medians(rows: Sequence[dict[str, float]]) -> dict[str, float]:
+    keys = rows[0].keys() if rows else []
+    return {k: med([r[k] for r in rows if k in r]) for k in keys}
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def measure_build(runs: int, reference_dir: Path) -> dict[str, Any]:
+    rows = bbd.build_runs(runs, reference_dir)
+    return {"runs": rows, "median": medians(rows)}
+
+
+def measure_pages(browser: Any, runs: int, site_base: str, site_root: Path,
+                  ref_base: str, ref_root: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    site_sizes, ref_sizes = bb.GzipSizes(site_root), bb.GzipSizes(ref_root)
+    for name, path in PAGES.items():
+        ours, ref = [], []
+        for _ in range(runs):  # alternate so drift hits both alike
+            ours.append(bb.page_weight(browser, site_base, path, site_sizes))
+            ref.append(bb.page_weight(browser, ref_base, path, ref_sizes))
+        out[name] = {
+            "path": path,
+            "site": {k: med([float(getattr(w, k)) for w in ours])
+                     for k in ("transferred", "gzip", "raw", "requests")},
+            "reference": {k: med([float(getattr(w, k)) for w in ref])
+                          for k in ("transferred", "gzip", "raw", "requests")},
+            "site_by_type": ours[-1].by_type,
+            "reference_by_type": ref[-1].by_type,
+            "site_foreign_refused": sorted(set(ours[-1].foreign)),
+            "reference_foreign_refused": sorted(set(ref[-1].foreign)),
+        }
+        log(f"  pages: {name} done")
+    return out
+
+
+def measure_assessment(browser: Any, runs: int, base: str, seed: str) -> dict[str, Any]:
+    rows: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "bare_cold": [],
+                                                "bare_warm": []}
+    for i in range(runs):
+        cold, warm = bb.cold_and_warm(browser, base, ASSESSMENT, seed, bb.assessment_load)
+        bare_cold, bare_warm = bb.cold_and_warm(browser, base, BARE, None, bb.bare_load)
+        rows["cold"].append(cold)
+        rows["warm"].append(warm)
+        rows["bare_cold"].append(bare_cold)
+        rows["bare_warm"].append(bare_warm)
+        log(f"  assessment run {i + 1}/{runs}: scores {cold['scored_ms']:.0f} ms cold, "
+            f"bare {bare_cold['scored_ms']:.0f} ms")
+    return {"runs": rows, "median": {k: medians(v) for k, v in rows.items()}}
+
+
+def precompress_site_if_needed(site: Path) -> None:
+    wasm = next((site / "assets" / "pyodide").glob("*/pyodide.asm.wasm"), None)
+    if wasm is not None and not wasm.with_name(wasm.name + ".gz").is_file():
+        log("  site/ has no .gz copies (built before precompress existed): writing them")
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "precompress.py"), "--quiet",
+                        str(site)], check=True)
+
+
+# ---------------------------------------------------------------- report
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def table(r: dict[str, Any]) -> tuple[str, dict[str, dict[str, Any]]]:
+    lines = ["| Measure | Daleel | Reference | Ratio | Target | Status |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    targets: dict[str, dict[str, Any]] = {}
+
+    def row(measure: str, value: str, ref: str, ratio: float | None, target: str = "",
+            ok: bool | None = None) -> None:
+        ratio_text = f"{ratio:.2f}×" if ratio is not None else ""
+        status = "" if ok is None else verdict(ok)
+        lines.append(f"| {measure} | {value} | {ref} | {ratio_text} | {target} | {status} |")
+        if ok is not None:
+            targets[measure] = {"value": value, "reference": ref, "ratio": ratio,
+                                "target": target, "met": ok}
+
+    b = r["build"]["median"]
+    if b:
+        ref_build = b["reference_build_s"]
+        row("Build: site, both languages (mkdocs, hooks, search)", f"{b['site_s']:.1f} s",
+            f"{ref_build:.1f} s (default Material, both languages)", b["site_s"] / ref_build)
+        row("Build: engine wheel", f"{b['wheel_s']:.1f} s "
+            f"({b['pyodide_hook_calls']:.0f} hook calls)", "", None)
+        row("Build: Pyodide copy", f"{b['pyodide_copy_s']:.2f} s", "", None)
+        if "pdfs_s" in b:
+            row("Build: PDFs (4)", f"{b['pdfs_s']:.1f} s", "", None)
+        row("Build: precompress (.gz, .br)", f"{b['precompress_s']:.1f} s", "", None)
+        row("Build: full (site + PDFs + precompress)", f"{b['full_build_s']:.1f} s",
+            f"{ref_build:.1f} s", b["full_build_s"] / ref_build, "≤ 60 s",
+            b["full_build_s"] <= 60)
+
+    for name, p in r["pages"].items():
+        s, f = p["site"], p["reference"]
+        ratio = s["transferred"] / f["transferred"]
+        row(f"Page weight cold: {name} ({p['path']}), transferred",
+            f"{s['transferred'] / KB:.0f} kB, {s['requests']:.0f} requests",
+            f"{f['transferred'] / KB:.0f} kB, {f['requests']:.0f} requests", ratio,
+            "≤ 350 kB and ≤ 1.15×", s["transferred"] <= 350 * KB and ratio <= 1.15)
+        row(f"Page weight cold: {name}, each file gzip -6 / uncompressed",
+            f"{s['gzip'] / KB:.0f} / {s['raw'] / KB:.0f} kB",
+            f"{f['gzip'] / KB:.0f} / {f['raw'] / KB:.0f} kB", s["gzip"] / f["gzip"])
+
+    a = r["assessment"]["median"]
+    for temp in ("cold", "warm"):
+        ours, bare = a[temp], a[f"bare_{temp}"]
+        row(f"Assessment {temp}: first question answerable", f"{ours['answerable_ms']:.0f} ms",
+            "", None, "≤ 1000 ms", ours["answerable_ms"] <= 1000)
+        ratio = ours["scored_ms"] / bare["scored_ms"]
+        row(f"Assessment {temp}: scores shown", f"{ours['scored_ms']:.0f} ms",
+            f"{bare['scored_ms']:.0f} ms (bare Pyodide)", ratio, "≤ 1.2× bare", ratio <= 1.2)
+        row(f"Assessment {temp}: longest main-thread task", f"{ours['longest_task_ms']:.0f} ms",
+            f"{bare['longest_task_ms']:.0f} ms (bare Pyodide)", None, "≤ 50 ms",
+            ours["longest_task_ms"] <= 50)
+
+    it = r["interactions"]["median"]
+    empty = it["roundtrip_empty_ms"]
+    ref_text = f"{empty:.1f} ms (empty worker round trip)"
+    row("Re-score after one answer (click → results in DOM)", f"{it['rescore_dom_ms']:.0f} ms",
+        ref_text, None, "≤ 50 ms", it["rescore_dom_ms"] <= 50)
+    row("Re-score, to the next painted frame", f"{it['rescore_painted_ms']:.0f} ms", ref_text,
+        None)
+    row("Score call inside the worker (Pyodide)", f"{it['score_in_worker_ms']:.1f} ms",
+        f"{it['roundtrip_checklist_ms']:.1f} ms (checklist op round trip)", None)
+    for fmt in ("html", "json", "csv"):
+        v = it[f"download_{fmt}_ms"]
+        row(f"Download {fmt.upper()} (click → download event)", f"{v:.0f} ms", ref_text, None,
+            "≤ 300 ms", v <= 300)
+    e = r["engine"]["median"]
+    row("Engine on CPython: one assessment (api.score)", f"{e['score_ms']:.2f} ms",
+        f"{e['json_loads_ms']:.3f} ms (json.loads of the same answers)", None)
+    row("Engine on CPython: HTML report (api.render)", f"{e['render_html_ms']:.2f} ms", "", None)
+
+    g = r["aggregate"]["median"]
+    ratio = g["aggregate_s"] / g["json_load_s"]
+    row("Aggregate: 1,000 answers files (CLI, process wall time)", f"{g['aggregate_s']:.2f} s",
+        f"{g['json_load_s']:.2f} s (json.load alone, same files)", ratio, "≤ 3×", ratio <= 3)
+    return "\n".join(lines), targets
+
+
+def precompress_table(effect: dict[str, dict[str, int]]) -> str:
+    lines = [
+        "| File | Raw | gzip -6 on the fly | .gz (-9) | .br |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, v in effect.items():
+        cells = [f"{v[k] / 1e6:.2f} MB" for k in ("raw", "gzip6_on_the_fly", "gz", "br")]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Daleel benchmark (issue 7)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--site", default=str(ROOT / "site"))
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument("--skip-build", action="store_true",
+                        help="no build timings (the reference is still built once)")
+    args = parser.parse_args(argv)
+    site = Path(args.site).resolve()
+    if not (site / "index.html").is_file():
+        print(f"bench: {site} is not built (make build)", file=sys.stderr)
+        return 2
+    runs = max(1, args.runs)
+    started = time.perf_counter()
+    precompress_site_if_needed(site)
+    results: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "runs": runs,
+        "server": bs.server_kind(),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "load_average_at_start": os.getloadavg()},
+        "site": str(site),
+    }
+    with tempfile.TemporaryDirectory(prefix="daleel-bench-") as tmp:
+        Path(tmp).chmod(0o755)  # nginx's workers run as an unprivileged user
+        reference = Path(tmp) / "reference"
+        log("1/5 build")
+        if args.skip_build:
+            bbd.build_reference(reference)
+            results["build"] = {"runs": [], "median": {}}
+        else:
+            results["build"] = measure_build(runs, reference)
+        log("engine and aggregate")
+        results["engine"] = {"median": {k: med(v) for k, v in bbd.engine_times(runs).items()}}
+        agg = bbd.aggregate_runs(runs)
+        results["aggregate"] = {"runs": agg, "median": {k: med(v) for k, v in agg.items()}}
+        results["precompression"] = bbd.precompression_effect(site)
+        checklist = bbd._checklist()
+        seed = json.dumps({"doc": bbd.full_answers(checklist), "pending_notes": {}})
+        from playwright.sync_api import sync_playwright
+
+        with (bs.site_with_bare_page(site) as root, bs.serve(root) as base,
+              bs.serve(reference, csp=False) as ref_base, sync_playwright() as pw):
+            browser = bb.launch(pw)
+            results["browser"] = browser.version
+            log("2/5 page weight")
+            results["pages"] = measure_pages(browser, runs, base, root, ref_base, reference)
+            log("3/5 assessment load")
+            results["assessment"] = measure_assessment(browser, runs, base, seed)
+            log("4/5 re-score and downloads")
+            inter = bb.interactions(browser, base, ASSESSMENT, seed, runs)
+            results["interactions"] = {"runs": inter,
+                                       "median": {k: med(v) for k, v in inter.items()}}
+            browser.close()
+    results["load_average_at_end"] = os.getloadavg()
+    results["elapsed_s"] = time.perf_counter() - started
+    text, targets = table(results)
+    results["targets"] = targets
+    results["table_markdown"] = text
+    results["precompression_markdown"] = precompress_table(results["precompression"])
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(results, indent=2, default=_jsonable) + "\n",
+                              encoding="utf-8")
+    print(f"Medians of {runs} runs; Chromium {results['browser']} headless; served by "
+          f"{results['server']}; {os.cpu_count()} CPUs; load average at start "
+          f"{results['machine']['load_average_at_start'][0]:.1f}.\n")
+    print(text)
+    print("\nPrecompression (Pyodide files; nginx serves .gz with gzip_static):\n")
+    print(results["precompression_markdown"])
+    missed = [k for k, v in targets.items() if not v["met"]]
+    print(f"\nTargets: {len(targets) - len(missed)} met, {len(missed)} missed"
+          + (": " + "; ".join(missed) if missed else "") + f". ({results['elapsed_s']:.0f} s)")
+    return 0
+
+
+def _jsonable(obj: object) -> object:
+    if hasattr(obj, "__dataclass_fields__"):
+        return asdict(obj)  # type: ignore[call-overload]
+    return str(obj)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
