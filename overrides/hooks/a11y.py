@@ -2,6 +2,8 @@
 
 - A skip link on every page: Material only writes one when the page has a table of contents
   (the 404 page has none); here it points at the page's first <h1>.
+- No page in one language only: mkdocs-static-i18n (fallback_to_default: false) silently
+  leaves a page out of the other language's build; here that fails the build instead.
 - The 404 page (a theme template, which no on_post_page hook sees) gets `dir` on <html> and
   the skip link, and stays the Arabic-chrome build.
 """
@@ -9,12 +11,39 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 SKIP_SLOT = re.compile(r'<div data-md-component="skip">\s*</div>')
-FIRST_H1 = re.compile(r'<h1(?P<attrs>[^>]*)>')
+FIRST_H1 = re.compile(r"<h1(?P<attrs>[^>]*)>")
 ID = re.compile(r'\sid="([^"]+)"')
 SKIP_TEXT = {"ar": "انتقل إلى المحتوى", "en": "Skip to content"}
+
+
+LANGUAGES = ("ar", "en")
+
+
+def missing_translations(docs_dir: Path) -> list[str]:
+    """Pages (docs/<lang>/**.md) that exist in one language and not in the other."""
+    pages = {
+        lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")}
+        for lang in LANGUAGES
+    }
+    return sorted(
+        f"docs/{lang}/{page} has no docs/{other}/{page}"
+        for lang in LANGUAGES
+        for other in LANGUAGES
+        if other != lang
+        for page in pages[lang] - pages[other]
+    )
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    missing = missing_translations(Path(config["docs_dir"]))
+    if missing:
+        raise PluginError("every page needs both languages: " + "; ".join(missing))
 
 
 def _lang(output: str) -> str:
