@@ -177,7 +177,7 @@ def test_the_tests_change_only_machine_specific_lines(tmp_path: Path) -> None:
             "worker_processes auto;",
             "pid /run/nginx.pid;",
             "error_log /var/log/nginx/error.log warn;",
-            "access_log /var/log/nginx/access.log;",
+            "access_log /var/log/nginx/access.log daleel;",
             "listen 80;",
             "listen [::]:80;",
             "root /var/www/daleel;",
