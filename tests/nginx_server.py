@@ -34,7 +34,8 @@ def config_for_tests(shipped: str, *, port: int, prefix: Path, root: Path) -> st
     conf = _once(r"^pid .*;$", f"pid {prefix}/nginx.pid;", conf)
     conf = _once(r"^error_log .*;$", f"error_log {prefix}/error.log warn;", conf)
     conf = _once(r"^worker_processes .*;$", "worker_processes 2;\ndaemon off;", conf)
-    conf = _once(r"^[ \t]*access_log \S+ daleel;$", f"    access_log {prefix}/access.log daleel;", conf)
+    log = f"    access_log {prefix}/access.log daleel;"
+    conf = _once(r"^[ \t]*access_log \S+ daleel;$", log, conf)
     conf = _once(r"^[ \t]*listen 80;$", f"        listen 127.0.0.1:{port};", conf)
     conf = _once(r"^[ \t]*listen \[::\]:80;\n", "", conf)
     conf = _once(r"^[ \t]*root /var/www/daleel;$", f"        root {root};", conf)
