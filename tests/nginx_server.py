@@ -7,6 +7,7 @@ fails loudly instead of testing something else.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import socket
@@ -31,6 +32,8 @@ def _once(pattern: str, repl: str, text: str) -> str:
 def config_for_tests(shipped: str, *, port: int, prefix: Path, root: Path) -> str:
     """The shipped configuration, pointed at a loopback port, a site dir and a temp prefix."""
     conf = shipped
+    if os.geteuid() != 0:  # only root can switch user; nginx would warn on every start
+        conf = _once(r"^user .*;\n", "", conf)
     conf = _once(r"^pid .*;$", f"pid {prefix}/nginx.pid;", conf)
     conf = _once(r"^error_log .*;$", f"error_log {prefix}/error.log warn;", conf)
     conf = _once(r"^worker_processes .*;$", "worker_processes 2;\ndaemon off;", conf)
