@@ -298,6 +298,9 @@ def render_form(lang: str, checklist: dict[str, Any] | None = None) -> str:
     return "".join(parts)
 
 
+MODULES = ("main.js", "engine.js", "results.js", "strings.js")
+
+
 def _lang(page: Any) -> str:
     return str(page.file.src_uri).split("/", 1)[0]
 
@@ -317,8 +320,15 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     if not _is_assessment(page):
         return output
     depth = str(page.url).strip("/").count("/") + 1 if page.url.strip("/") else 0
-    href = "../" * depth + "assets/stylesheets/assessment.css"
-    return output.replace("</head>", f'<link rel="stylesheet" href="{href}">\n</head>', 1)
+    base = "../" * depth + "assets/"
+    links = f'<link rel="stylesheet" href="{base}stylesheets/assessment.css">\n'
+    # The page's module graph, fetched with the page instead of one round trip after main.js
+    # (the first question is answerable only once main.js has run; scripts/bench.py).
+    links += "".join(
+        f'<link rel="modulepreload" href="{base}javascripts/assessment/{name}">\n'
+        for name in MODULES
+    )
+    return output.replace("</head>", f"{links}</head>", 1)
 
 
 def on_pre_build(**_: Any) -> None:
