@@ -141,8 +141,8 @@ def table(r: dict[str, Any]) -> tuple[str, dict[str, dict[str, Any]]]:
         ref_build = b["reference_build_s"]
         row("Build: site, both languages (mkdocs, hooks, search)", f"{b['site_s']:.1f} s",
             f"{ref_build:.1f} s (default Material, both languages)", b["site_s"] / ref_build)
-        row("Build: engine wheel", f"{b['wheel_s']:.1f} s "
-            f"({b['pyodide_hook_calls']:.0f} hook calls)", "", None)
+        row("Build: engine wheel", f"{b['wheel_s']:.1f} s ({b['wheel_builds']:.0f} build, "
+            f"{b['pyodide_hook_calls']:.0f} hook calls)", "", None)
         row("Build: Pyodide copy", f"{b['pyodide_copy_s']:.2f} s", "", None)
         if "pdfs_s" in b:
             row("Build: PDFs (4)", f"{b['pdfs_s']:.1f} s", "", None)
@@ -183,6 +183,8 @@ def table(r: dict[str, Any]) -> tuple[str, dict[str, dict[str, Any]]]:
         None)
     row("Score call inside the worker (Pyodide)", f"{it['score_in_worker_ms']:.1f} ms",
         f"{it['roundtrip_checklist_ms']:.1f} ms (checklist op round trip)", None)
+    row("Report rendering inside the worker (Pyodide, per download)",
+        f"{it['render_in_worker_ms']:.1f} ms", ref_text, None)
     for fmt in ("html", "json", "csv"):
         v = it[f"download_{fmt}_ms"]
         row(f"Download {fmt.upper()} (click → download event)", f"{v:.0f} ms", ref_text, None,

@@ -275,6 +275,7 @@ def interactions(browser: Browser, base: str, path: str, seed: str, runs: int) -
         "rescore_dom_ms": [],
         "rescore_painted_ms": [],
         "score_in_worker_ms": [],
+        "render_in_worker_ms": [],
         "download_html_ms": [],
         "download_json_ms": [],
         "download_csv_ms": [],
@@ -313,6 +314,7 @@ def interactions(browser: Browser, base: str, path: str, seed: str, runs: int) -
         replies = _probe(page)["replies"]
         # The worker's own time (Python in Pyodide) for the page's score calls after the first.
         out["score_in_worker_ms"] = [ms for op, ms in replies if op == "score"][1:]
+        out["render_in_worker_ms"] = [ms for op, ms in replies if op == "render"][3:]
     finally:
         context.close()
     return out

@@ -50,7 +50,7 @@ def timed_build(site_dir: str) -> dict[str, float]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    timers = {"wheel": 0.0, "pyodide_hook": 0.0, "hook_calls": 0.0}
+    timers = {"wheel": 0.0, "wheel_calls": 0.0, "pyodide_hook": 0.0, "hook_calls": 0.0}
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=site_dir, strict=True)
     hook: Any = config["hooks"].get(MKDOCS_HOOK)
     if hook is not None:
@@ -62,6 +62,7 @@ def timed_build(site_dir: str) -> dict[str, float]:
                 return original_wheel(*args, **kwargs)
             finally:
                 timers["wheel"] += time.perf_counter() - t
+                timers["wheel_calls"] += 1
 
         hook._build_wheel = wheel
         events = config.plugins.events["post_build"]
@@ -111,6 +112,7 @@ def build_once(tmp: Path) -> dict[str, float]:
         "pyodide_copy_s": timers["pyodide_hook"] - timers["wheel"],
         "site_s": wall - timers["pyodide_hook"],
         "pyodide_hook_calls": timers["hook_calls"],
+        "wheel_builds": timers["wheel_calls"],
     }
     pdfs = ROOT / "scripts" / "build_pdfs.py"
     if pdfs.is_file():

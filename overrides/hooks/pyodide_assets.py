@@ -39,6 +39,8 @@ FOREIGN_IN_RUNTIME = {
     "pyodide.asm.mjs": ("`https://${t}`", "`about:blank#${t}`"),
 }
 WHEEL_GLOB = "*-py3-none-any.whl"
+# The wheel built in this process, by the newest engine source mtime: (file name, bytes).
+_BUILT: dict[float, tuple[str, bytes]] = {}
 
 
 def _newest_source_mtime() -> float:
@@ -128,10 +130,15 @@ def on_post_build(config: Any, **_: Any) -> None:
         shutil.copy2(wheel, wheels / wheel.name)
         name = wheel.name
     else:
-        with tempfile.TemporaryDirectory(prefix="daleel-wheel-") as tmp:
-            built = _build_wheel(Path(tmp))
-            shutil.copy2(built, wheels / built.name)
-            name = built.name
+        # mkdocs-static-i18n runs this hook once per language build: build the wheel once.
+        key = _newest_source_mtime()
+        if key not in _BUILT:
+            with tempfile.TemporaryDirectory(prefix="daleel-wheel-") as tmp:
+                built = _build_wheel(Path(tmp))
+                _BUILT.clear()
+                _BUILT[key] = (built.name, built.read_bytes())
+        name, data = _BUILT[key]
+        (wheels / name).write_bytes(data)
     digest = hashlib.sha256((wheels / name).read_bytes()).hexdigest()
     (wheels / digest[:12]).mkdir()
     (wheels / name).rename(wheels / digest[:12] / name)
