@@ -240,9 +240,29 @@ def aggregate_runs(n: int, count: int = 1000) -> dict[str, list[float]]:
                 _run([PY, "-m", "assessment", "aggregate", *paths, "-o", csv_out], "aggregate")
             )
             out["json_load_s"].append(_run([PY, "-c", JSON_ONLY, *paths], "json.load"))
+        out.update(_aggregate_in_process(paths, n))
         lines = Path(csv_out).read_text(encoding="utf-8-sig").count("\n")
         if lines != count + 1:
             raise RuntimeError(f"aggregate wrote {lines} lines for {count} files")
+    return out
+
+
+def _aggregate_in_process(paths: list[str], n: int) -> dict[str, list[float]]:
+    """The same work without interpreter start-up: what the engine itself costs per file."""
+    from assessment.aggregate import Row, aggregate_csv
+    from assessment.engine import assess
+
+    out: dict[str, list[float]] = {"aggregate_in_process_s": [], "json_load_in_process_s": []}
+    for _ in range(n):
+        t = time.perf_counter()
+        rows = [Row(Path(p).name, assess(Path(p).read_text(encoding="utf-8-sig"))) for p in paths]
+        aggregate_csv(rows, "ar")
+        out["aggregate_in_process_s"].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        for p in paths:
+            with open(p, encoding="utf-8") as f:
+                json.load(f)
+        out["json_load_in_process_s"].append(time.perf_counter() - t)
     return out
 
 
