@@ -26,7 +26,7 @@ from overrides.hooks.csp import (
     script_hash,
 )
 from tests.conftest import ROOT, SITE, built_pages
-from tests.gates.common import ALL_PAGES, open_search
+from tests.gates.common import ALL_PAGES, open_drawer, open_search
 
 POLICY = load_policy()
 HTML_FILES = [*built_pages(), SITE / "404.html"] if SITE.exists() else []
@@ -198,4 +198,22 @@ def test_assessment_scores_and_downloads_under_the_policy(
             page.locator(f'[data-download="{kind}"]').click()
         downloads[kind] = Path(info.value.path()).read_bytes()
     assert downloads["json"].startswith(b"{") and b"<html" in downloads["html"][:400].lower()
+    assert violations.collect(page) == []
+
+
+def test_palette_drawer_and_menus_run_under_the_policy(
+    watched: tuple[Page, Violations],
+) -> None:
+    page, violations = watched
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/en/guideline/04-plan/")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme or "")
+    open_drawer(page)
+    page.locator(".md-nav--primary a.md-nav__link").nth(3).click()
+    page.wait_for_load_state()
+    page.mouse.wheel(0, 3000)
+    page.mouse.wheel(0, -600)  # Material shows "back to top" when scrolling up
+    page.wait_for_timeout(300)
     assert violations.collect(page) == []
