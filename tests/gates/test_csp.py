@@ -53,8 +53,9 @@ def test_policy_is_as_tight_as_specified() -> None:
     assert page["script-src"] == ["'self'"]
     assert page["style-src"] == ["'self'"]
     assert page["img-src"] == ["'self'", "data:"]
-    for name in ("font-src", "connect-src", "worker-src", "manifest-src"):
+    for name in ("font-src", "connect-src", "worker-src"):
         assert page[name] == ["'self'"], name
+    assert "manifest-src" not in page  # no web app manifest: default-src 'none' covers it
     assert page["base-uri"] == page["form-action"] == ["'none'"]
     assert POLICY["header_only"] == {"frame-ancestors": ["'none'"]}
     assert POLICY["pyodide"] == {"script-src": ["'wasm-unsafe-eval'"]}
