@@ -24,21 +24,17 @@ import argparse
 import base64
 import functools
 import html
-import http.server
 import io
 import re
-import socketserver
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from playwright.sync_api import BrowserContext, Page, PdfMargins, Request, sync_playwright
 from pypdf import PdfReader
+from serve import serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -85,34 +81,6 @@ ALL_DOCS = tuple(Doc(lang, kind) for lang in LANGS for kind in DOCS)
 def pdf_file(site: Path, lang: str, kind: str) -> Path:
     """Where the PDF of `kind` ("guideline"/"checklist") in `lang` is published."""
     return Doc(lang, kind).output(site)
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the base class's attribute, extended
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".woff2": "font/woff2",
-        ".css": "text/css",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @functools.cache
@@ -275,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     start = time.monotonic()
     foreign: list[str] = []
-    with serve(site) as base, sync_playwright() as pw:
+    with serve_in_thread(site) as base, sync_playwright() as pw:
         own = urlparse(base).netloc
 
         def on_request(request: Request) -> None:

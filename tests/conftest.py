@@ -9,11 +9,7 @@ that need nginx's headers skip with a visible reason.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import socketserver
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -27,6 +23,7 @@ from playwright.sync_api import (
     Response,
     sync_playwright,
 )
+from serve import serve_in_thread
 
 from tests.nginx_server import NGINX, NginxServer
 
@@ -43,25 +40,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the base class's attribute, extended
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".woff2": "font/woff2",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
 
 
 @pytest.fixture(scope="session")
@@ -88,13 +66,8 @@ def base_url(
         yield nginx.url
         nginx.stop()
         return
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_in_thread(site_dir) as url:
+        yield url
 
 
 @pytest.fixture
