@@ -9,20 +9,18 @@ is dropped (its inline scripts carry other hashes; blocking them would make it l
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
 import socket
-import socketserver
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from serve import serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -98,44 +96,13 @@ def _nginx(root: Path, csp: bool) -> Iterator[str]:
                 process.wait()
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the base class's attribute, extended
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".woff2": "font/woff2",
-    }
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-@contextmanager
-def _python(root: Path) -> Iterator[str]:
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @contextmanager
 def serve(root: Path, csp: bool = True) -> Iterator[str]:
     if server_kind() == "nginx":
         with _nginx(root, csp) as url:
             yield url
     else:
-        with _python(root) as url:
+        with serve_in_thread(root) as url:
             yield url
 
 

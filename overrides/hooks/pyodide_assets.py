@@ -69,7 +69,8 @@ def _build_wheel(outdir: Path) -> Path:
         raise SystemExit(
             "assessment engine missing: pyproject.toml and assessment/ are needed for the wheel"
         )
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # A fixed timestamp makes the wheel's bytes, and so its content-addressed path, repeatable.
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "SOURCE_DATE_EPOCH": "1704067200"}
     proc = subprocess.run(
         [
             sys.executable,
