@@ -328,6 +328,8 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
         f'<link rel="modulepreload" href="{base}javascripts/assessment/{name}">\n'
         for name in MODULES
     )
+    # Starts the worker while the form is parsed; main.js adopts it (early.js).
+    links += f'<script type="module" async src="{base}javascripts/assessment/early.js"></script>\n'
     return output.replace("</head>", f"{links}</head>", 1)
 
 

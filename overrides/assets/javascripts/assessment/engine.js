@@ -17,9 +17,11 @@ export class Engine extends EventTarget {
     this.stop();
     this.state = "loading";
     this.dispatchEvent(new Event("loading"));
+    // The first start takes over the worker early.js began from <head>; a retry starts afresh.
+    const early = globalThis.daleelEarlyWorker ? globalThis.daleelEarlyWorker.adopt() : null;
     let worker;
     try {
-      worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+      worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     } catch (error) {
       this.fail(String((error && error.message) || error));
       return;
@@ -31,6 +33,10 @@ export class Engine extends EventTarget {
       event.preventDefault();
       if (worker === this.worker) this.fail(event.message || "worker error");
     });
+    if (early) {
+      for (const data of early.messages) this.onMessage(worker, data);
+      if (early.errors.length && worker === this.worker) this.fail(early.errors[0]);
+    }
   }
 
   stop() {
