@@ -32,21 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import BrowserContext, Page, PdfMargins, Request, sync_playwright
 from pypdf import PdfReader
 from serve import serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LANGS = ("ar", "en")
 DOCS = ("guideline", "checklist")
 MARGIN: PdfMargins = {"top": "16mm", "bottom": "20mm", "left": "17mm", "right": "17mm"}

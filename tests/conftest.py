@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -30,16 +31,6 @@ from tests.nginx_server import NGINX, NginxServer
 ROOT = Path(__file__).resolve().parents[1]
 # DALEEL_SITE lets a developer test another build directory while site/ is being rebuilt.
 SITE = Path(os.environ.get("DALEEL_SITE", ROOT / "site")).resolve()
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
