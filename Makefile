@@ -15,6 +15,8 @@ setup: $(VENV)/.installed node_modules/.installed
 $(VENV)/.installed: requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	# The engine package, editable: hooks and scripts import `assessment` (strings, languages).
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 node_modules/.installed: package-lock.json
