@@ -2,6 +2,7 @@
 
 No function here raises for bad input; problems come back as
 {"ok": false, "errors": [{"path", "ar", "en"}]} so the JavaScript side needs no proxies.
+Successful answers carry "warnings" (same shape) for the page to show.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .checklist import default_checklist
 from .engine import FORMATS, assess, check_format, report_filename
 from .engine import render as _render
 from .errors import AssessmentError, Problem
-from .labels import check_lang
+from .languages import language
 
 __all__ = ["checklist_json", "render", "score", "validate"]
 
@@ -65,7 +66,7 @@ def checklist_json(lang: str | None = None) -> str:
     if lang is None:
         return _dump(data)
     try:
-        check_lang(lang)
+        language(lang)
     except AssessmentError as exc:
         return _failure(exc)
     return _dump(_localise(data, lang))
@@ -80,7 +81,14 @@ def validate(answers_text: str) -> str:
         return _dump({"ok": False, "errors": _problems(exc.problems), "warnings": []})
     except Exception as exc:
         return _internal(exc)
-    return _dump({"ok": True, "errors": [], "warnings": _problems(answers.warnings)})
+    return _dump(
+        {
+            "ok": True,
+            "errors": [],
+            "warnings": _problems(answers.warnings),
+            "answers": answers.as_dict(),
+        }
+    )
 
 
 def score(answers_text: str, previous_text: str | None = None) -> str:
@@ -90,15 +98,27 @@ def score(answers_text: str, previous_text: str | None = None) -> str:
         return _failure(exc)
     except Exception as exc:
         return _internal(exc)
-    return _dump({"ok": True, "result": result.as_dict()})
+    return _dump({"ok": True, "result": result.as_dict(), "warnings": _problems(result.warnings)})
 
 
-def render(answers_text: str, fmt: str, lang: str, previous_text: str | None = None) -> str:
+def render(
+    answers_text: str,
+    fmt: str,
+    lang: str,
+    previous_text: str | None = None,
+    site_url: str | None = None,
+    report_date: str | None = None,
+) -> str:
+    """A report file: {"ok", "filename", "mime", "content", "warnings"}.
+
+    `site_url` is where the report's links point (the widget passes `location.origin + "/"`);
+    `report_date` (YYYY-MM-DD, default the assessment date) is when overdue is judged.
+    """
     try:
         check_format(fmt)
-        check_lang(lang)
+        language(lang)
         result = assess(answers_text, previous_text)
-        content = _render(result, fmt, lang)
+        content = _render(result, fmt, lang, site_url=site_url, report_date=report_date)
     except AssessmentError as exc:
         return _failure(exc)
     except Exception as exc:
@@ -109,5 +129,6 @@ def render(answers_text: str, fmt: str, lang: str, previous_text: str | None = N
             "filename": report_filename(result, fmt),
             "mime": FORMATS[fmt][1],
             "content": content,
+            "warnings": _problems(result.warnings),
         }
     )

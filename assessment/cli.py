@@ -17,9 +17,10 @@ from typing import NoReturn
 from .aggregate import Row, aggregate_csv, aggregate_html
 from .api import checklist_json
 from .checklist import default_checklist
-from .engine import assess, render
-from .errors import AssessmentError
+from .engine import FORMATS, assess, render
+from .errors import AssessmentError, PreviousAnswersError, Problem
 from .labels import OBLIGATION_LABELS
+from .links import DEFAULT_SITE_URL
 from .report_csv import BOM
 
 EXIT_USAGE = 2
@@ -40,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
 def _read(path: str) -> str:
     try:
         if path == "-":
-            return sys.stdin.read()
+            return sys.stdin.buffer.read().decode("utf-8-sig")
         return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise _Fail(f"{path}: file not found") from None
@@ -62,6 +63,9 @@ def _write(text: str, output: str | None) -> None:
         raise _Fail(f"{output}: {exc.strerror or 'cannot be written'}") from None
 
 
+MAX_WARNING_LINES = 20
+
+
 def _error_line(source: str, exc: AssessmentError) -> str:
     first = exc.problems[0]
     more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
@@ -69,14 +73,27 @@ def _error_line(source: str, exc: AssessmentError) -> str:
     return f"{where}{first.one_line('en')}{more}"
 
 
+def _warn(source: str, warnings: Sequence[Problem]) -> None:
+    for w in warnings[:MAX_WARNING_LINES]:
+        print(f"warning: {source}: {w.one_line('en')}", file=sys.stderr)
+    if len(warnings) > MAX_WARNING_LINES:
+        print(f"warning: {source}: (+{len(warnings) - MAX_WARNING_LINES} more)", file=sys.stderr)
+
+
 def _score(args: argparse.Namespace) -> None:
     text = _read(args.answers)
     previous = _read(args.previous) if args.previous else None
     try:
         result = assess(text, previous)
+        content = render(
+            result, args.format, args.lang, site_url=args.site_url, report_date=args.report_date
+        )
+    except PreviousAnswersError as exc:
+        raise _Fail(_error_line(args.previous, exc)) from None
     except AssessmentError as exc:
         raise _Fail(_error_line(args.answers, exc)) from None
-    _write(render(result, args.format, args.lang), args.output)
+    _warn(args.answers, result.warnings)
+    _write(content, args.output)
 
 
 def _checklist(args: argparse.Namespace) -> None:
@@ -130,7 +147,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("answers", help="answers JSON file (- for standard input)")
     p.add_argument("--previous", help="an earlier answers file of the same entity, to compare")
     p.add_argument("--lang", choices=("ar", "en"), default="ar")
-    p.add_argument("--format", choices=("html", "json", "csv"), default="html")
+    p.add_argument("--format", choices=tuple(FORMATS), default="html")
+    p.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        help=f"the published guideline site the report links to (default: {DEFAULT_SITE_URL})",
+    )
+    p.add_argument(
+        "--report-date",
+        metavar="YYYY-MM-DD",
+        help="date against which due dates count as overdue (default: the assessment date)",
+    )
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(run=_score)
 

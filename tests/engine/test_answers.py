@@ -81,7 +81,7 @@ def test_missing_fields_are_named() -> None:
 
 
 def test_wrong_schema_version() -> None:
-    assert "schema_version" in errors_of(doc(schema_version=2))
+    assert "schema_version" in errors_of(doc(schema_version=3))
     assert "schema_version" in errors_of(doc(schema_version=True))
 
 

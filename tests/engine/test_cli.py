@@ -35,7 +35,7 @@ def test_score_writes_report(tmp_path: Path) -> None:
 def test_score_to_stdout_as_json() -> None:
     proc = run("score", str(SAMPLE), "--format", "json")
     assert proc.returncode == 0
-    assert '"overall": 66.3' in proc.stdout
+    assert '"overall": 68.0' in proc.stdout
 
 
 def test_checklist_outputs() -> None:
