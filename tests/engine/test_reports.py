@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,49 @@ def test_render_rejects_unknown_format_or_language(fmt: str, lang: str) -> None:
     out = json.loads(api.render(SAMPLE, fmt, lang))
     assert out["ok"] is False
     assert out["errors"][0]["path"] in ("format", "lang")
+
+
+def test_user_text_is_isolated_and_changes_read_the_same_in_both_directions() -> None:
+    data = json.loads(SAMPLE)
+    data["entity"]["name"] = "Ministry of Example"
+    html = render(assess(json.dumps(data), PREVIOUS), "html", "ar")
+    assert "<dd><bdi>Ministry of Example</bdi></dd>" in html
+    # Direction-neutral change notation, numbers isolated; no arrow to point the wrong way.
+    assert re.search(r'من <bdi dir="ltr">[\d.]+</bdi> إلى <bdi dir="ltr">[\d.]+</bdi>', html)
+    assert "→" not in html
+    assert re.search(r'<td class="num"><bdi dir="ltr">[+-]\d+\.\d</bdi></td>', html)
+    notes = re.findall(r'<td class="note" dir="auto"><bdi>', html)
+    assert notes
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_failed_items_show_why_fix_evidence_and_the_plan_fields(lang: str) -> None:
+    result = assess(SAMPLE)
+    html = render(result, "html", lang, report_date="2026-12-01")
+    plan = html.split('<ol class="plan">')[1]
+    item = result.checklist.item("plan-kpis")
+    for text_ in (item.why.get(lang), item.fix.get(lang), item.evidence.get(lang)):
+        assert escape(text_) in plan
+    assert "Planning unit" in plan and "Minutes of meeting 7" in plan
+    # Due 2026-11-01 and still "no" on 2026-12-01: overdue; 2026-12-31 is not.
+    overdue = text("report.overdue_on", lang=lang, date="2026-12-01")
+    assert plan.count(escape(overdue)) == 2  # plan-kpis and content-accessible-formats
+    summary = html.split('<section class="summary">')[1].split("</section>\n<section")[0]
+    assert summary.count("<li>") == 5
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_warnings_appear_in_html_and_csv(lang: str) -> None:
+    data = json.loads(SAMPLE)
+    data["entity"]["name"] = "Evil\u202eName"
+    data["mystery"] = 1
+    result = assess(json.dumps(data))
+    assert {w.path for w in result.warnings} == {"entity.name", "mystery"}
+    html = render(result, "html", lang)
+    section = html.split(escape(text("report.warnings", lang=lang)))[1]
+    assert escape(text("report.warning_controls_removed", lang=lang)) in section
+    assert "\u202e" not in html
+    content = render(result, "csv", lang)
+    rows = list(csv.reader(io.StringIO(content[1:])))
+    notices = [r for r in rows if r and r[0] == text("report.warning", lang=lang)]
+    assert [r[1] for r in notices] == ["entity.name", "mystery"]
