@@ -28,7 +28,8 @@ h2 { font-size: 14pt; margin: 22px 0 8px; color: #00695c; border-bottom: 2px sol
 h3 { font-size: 11.5pt; margin: 0 0 4px; }
 .summary h2 { margin-top: 12px; }
 .subtitle { margin: 0 0 12px; color: #555; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 0 14px;
+  margin: 0; font-size: 10pt; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 .headline { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
@@ -53,7 +54,9 @@ ol.plan > li, ul.gaps > li { margin: 0 0 10px; break-inside: avoid; page-break-i
 .note { white-space: pre-wrap; unicode-bidi: plaintext; }
 bdi { unicode-bidi: isolate; }
 .summary { break-after: page; page-break-after: always; }
-.summary ol { margin: 4px 0; padding-inline-start: 22px; }
+.summary ol { margin: 4px 0; padding-inline-start: 22px; font-size: 10pt; line-height: 1.45; }
+.summary ol > li { margin-bottom: 3px; }
+.summary .headline { margin: 8px 0; }
 .legend { font-size: 9pt; color: #333; border-top: 1px solid #ccc; margin-top: 10px; }
 .legend p { margin: 2px 0; }
 .insufficient { border: 1px solid #6d4c41; background: #efebe9; padding: 6px 10px;
