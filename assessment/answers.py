@@ -8,6 +8,7 @@ without loss; answers to items the checklist no longer has are kept (`retired`),
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
 import re
@@ -255,12 +256,28 @@ def _first_surrogate(value: object, path: str) -> str | None:
 
 def decode(text: str) -> object:
     """JSON text to Python objects, refusing what is not plain, encodable JSON."""
+    return _decode(text, [])
+
+
+def _decode(text: str, duplicates: list[str]) -> object:
+    """`decode`, recording in `duplicates` every key that appears twice in one object."""
     if not isinstance(text, str):
         raise AnswersError([problem("$", "error_not_text")])
     if len(text) > MAX_CHARS:
         raise AnswersError([problem("$", "error_too_large", size=len(text), limit=MAX_CHARS)])
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                duplicates.append(key)
+            out[key] = value
+        return out
+
     try:
-        raw = json.loads(text.lstrip("\ufeff"), parse_constant=_reject_constant)
+        raw = json.loads(
+            text.lstrip("\ufeff"), parse_constant=_reject_constant, object_pairs_hook=pairs
+        )
     except json.JSONDecodeError as exc:
         raise AnswersError(
             [problem("$", "error_json_at", line=exc.lineno, column=exc.colno)]
@@ -278,7 +295,15 @@ def decode(text: str) -> object:
 
 def parse_answers(text: str, checklist: Checklist) -> Answers:
     """Parse an answers file; raise `AnswersError` with every fatal problem found."""
-    return answers_from_object(decode(text), checklist)
+    duplicates: list[str] = []
+    answers = answers_from_object(_decode(text, duplicates), checklist)
+    if not duplicates:
+        return answers
+    # JSON keeps the last of two equal keys; say so rather than lose the first silently.
+    seen = list(dict.fromkeys(duplicates))
+    found = ", ".join(short(k) for k in seen[:5])
+    extra = (problem("$", "warning_duplicate_keys", keys=found, count=len(seen)),)
+    return dataclasses.replace(answers, warnings=answers.warnings + extra)
 
 
 def _schema_version(raw: Mapping[str, Any], c: _Collector) -> int:

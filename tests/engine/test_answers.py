@@ -267,3 +267,13 @@ def test_echoed_values_are_cut_to_a_short_prefix() -> None:
     data = doc(answers={key: {"value": 5}})
     for exc in errors_of(data).values():
         assert all(len(p.path) < 100 for p in exc.problems)
+
+
+def test_duplicate_keys_are_reported_not_silently_overwritten() -> None:
+    text = json.dumps(doc()).replace(
+        '"answers": {', '"answers": {"gov-two-admins": {"value": "no"}, ', 1
+    )
+    a = parse_answers(text, CL)
+    assert a.value("gov-two-admins") == "yes"  # JSON's rule: the last one wins ...
+    assert [w.path for w in a.warnings] == ["$"]  # ... and the file is told so
+    assert "'gov-two-admins'" in a.warnings[0].en
