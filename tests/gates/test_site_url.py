@@ -53,10 +53,10 @@ def test_canonical_link_is_the_page_at_the_address(html_file: Path) -> None:
 def test_sitemap_lists_every_page_with_its_translations(site_dir: Path) -> None:
     tree = ET.parse(site_dir / "sitemap.xml")
     entries = tree.getroot().findall("s:url", NS)
-    locs = [e.findtext("s:loc", namespaces=NS) for e in entries]
+    locs = [e.findtext("s:loc", default="", namespaces=NS) for e in entries]
     assert sorted(locs) == sorted(SITE_URL + url_of(p).lstrip("/") for p in PAGES)
     for entry, loc in zip(entries, locs, strict=True):
-        page = neutral("/" + (loc or "").removeprefix(SITE_URL))
+        page = neutral("/" + loc.removeprefix(SITE_URL))
         alternates = {
             a.get("hreflang"): a.get("href")
             for a in entry.findall("x:link", NS)
