@@ -13,26 +13,33 @@ export PYTHONDONTWRITEBYTECODE := 1
 # A production-like address for the CI's second build (make test-site-url).
 CHECK_SITE_URL ?= https://daleel.example.gov.jo/
 
-.PHONY: setup build serve test lint clean lock bench system-deps pdf dev test-fast test-site-url
+.PHONY: setup build serve test lint clean lock bench system-deps system-deps-setup pdf dev \
+	test-fast test-site-url
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.lock
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# System packages first (order-only: checked every time, never forcing a reinstall). A .venv
+# left half-created (no python, or no pip: python3-venv was missing) is rebuilt.
+$(VENV)/.installed: requirements.lock | system-deps-setup
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	# The engine package, editable: hooks and scripts import `assessment` (strings, languages).
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
-node_modules/.installed: package-lock.json
+node_modules/.installed: package-lock.json | system-deps-setup
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian packages the build and tests need: Chromium (PDFs, browser tests), nginx, poppler.
-system-deps:
-	@scripts/ensure-system-deps.sh
+# Debian packages: python3-venv and npm before the virtualenv and node_modules; Chromium
+# (PDFs, browser tests), nginx and poppler for the build and tests.
+system-deps-setup:
+	@PYTHON=$(PYTHON) scripts/ensure-system-deps.sh setup
 
-build: setup system-deps
+system-deps:
+	@scripts/ensure-system-deps.sh build
+
+build: system-deps setup
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
