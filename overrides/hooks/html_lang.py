@@ -18,8 +18,9 @@ from typing import Any
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
+from site_data import page_language as source_language
 
-from assessment.languages import language, of_path
+from assessment.languages import language
 from assessment.strings import text
 
 PERMALINK = re.compile(
@@ -32,7 +33,7 @@ TAGS = re.compile(r"<[^>]+>")
 
 def page_language(page: Any) -> str:
     """The language code of a page, from its source path (docs/<code>/…)."""
-    return of_path(str(page.file.src_uri)).code
+    return source_language(str(page.file.src_uri))
 
 
 @pass_context
