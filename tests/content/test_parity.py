@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import SITE, built_pages
+from tests.conftest import SITE, SITE_URL, built_pages
 from tests.textnorm import ARABIC
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -145,5 +145,5 @@ def test_sitemap_pairs_every_page_with_its_translation(site_dir: Path) -> None:
     for page in arabic_pages():
         path = page.parent.relative_to(SITE).as_posix()
         path = "" if path == "." else f"{path}/"
-        assert f'hreflang="ar" href="http://127.0.0.1:8000/{path}"' in sitemap, path
-        assert f'hreflang="en" href="http://127.0.0.1:8000/en/{path}"' in sitemap, path
+        assert f'hreflang="ar" href="{SITE_URL}{path}"' in sitemap, path
+        assert f'hreflang="en" href="{SITE_URL}en/{path}"' in sitemap, path

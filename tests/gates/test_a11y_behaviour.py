@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from a11y import missing_translations, on_pre_build
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from overrides.hooks.a11y import missing_translations
-from tests.conftest import ROOT, SITE, built_pages
+from tests.conftest import ROOT, SITE, built_pages, new_context
 from tests.gates.common import SUBSET, open_drawer
 
 HTML_FILES = [*built_pages(), SITE / "404.html"] if SITE.exists() else []
@@ -93,10 +93,8 @@ def test_a_page_in_one_language_only_fails_the_build(tmp_path: Path) -> None:
         "docs/ar/guideline/15-new.md has no docs/en/guideline/15-new.md"
     ]
     assert missing_translations(ROOT / "docs") == []
-    from overrides.hooks import a11y
-
     with pytest.raises(PluginError):
-        a11y.on_pre_build({"docs_dir": str(tmp_path)})
+        on_pre_build({"docs_dir": str(tmp_path)})
 
 
 # ---------------------------------------------------------------- keyboard
@@ -148,8 +146,8 @@ def tab_through(page: Page, stops: int) -> list[dict[str, object]]:
 @pytest.fixture(params=[(1280, "light"), (390, "dark")], ids=["desktop-light", "mobile-dark"])
 def sized(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     width, scheme = request.param
-    ctx = browser.new_context(
-        base_url=base_url, viewport={"width": width, "height": 900}, color_scheme=scheme
+    ctx = new_context(
+        browser, base_url, viewport={"width": width, "height": 900}, color_scheme=scheme
     )
     ctx.route("**/assets/pyodide/**", lambda route: route.abort())
     yield ctx.new_page()
@@ -168,7 +166,7 @@ def test_every_focused_control_shows_a_focus_ring(sized: Page, path: str, stops:
 
 
 def test_drawer_controls_show_a_focus_ring(browser: Browser, base_url: str) -> None:
-    ctx = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 900})
+    ctx = new_context(browser, base_url, viewport={"width": 390, "height": 900})
     page = ctx.new_page()
     page.goto("/en/guideline/04-plan/")
     open_drawer(page)
@@ -196,8 +194,9 @@ def enlarged(browser: Browser, base_url: str, request: pytest.FixtureRequest) ->
     """200%: browser zoom on a 1280 px window (a 640 px CSS viewport at 2 device pixels per
     CSS pixel), and text-only enlargement (root font size doubled) at 1280 px."""
     zoom = request.param == "zoom"
-    ctx: BrowserContext = browser.new_context(
-        base_url=base_url,
+    ctx: BrowserContext = new_context(
+        browser,
+        base_url,
         viewport={"width": 640 if zoom else 1280, "height": 450 if zoom else 900},
         device_scale_factor=2 if zoom else 1,
     )
@@ -237,7 +236,7 @@ def test_reduced_motion_is_respected(browser: Browser, base_url: str) -> None:
     }"""
     results = {}
     for motion in ("no-preference", "reduce"):
-        ctx = browser.new_context(base_url=base_url, reduced_motion=motion)
+        ctx = new_context(browser, base_url, reduced_motion=motion)
         page = ctx.new_page()
         page.goto("/en/guideline/04-plan/")
         results[motion] = page.evaluate(script)
