@@ -81,8 +81,19 @@ def load_reminders() -> dict[str, Any]:
     return data
 
 
+_ARABIC_RUN = re.compile(r"[\u0600-\u06ff](?:[\u0600-\u06ff\s\d()]*[\u0600-\u06ff)])?")
+
+
+def _text(value: str, lang: str) -> str:
+    """Escaped text; on English pages, Arabic quotations marked as Arabic (lang, direction)."""
+    escaped = _e(value)
+    if lang == "ar":
+        return escaped
+    return _ARABIC_RUN.sub(lambda m: f'<span lang="ar" dir="rtl">{m.group(0)}</span>', escaped)
+
+
 def _quote(lang: str, t: Mapping[str, str], line: Mapping[str, Any]) -> str:
-    word = f"«{_e(line['quote']['ar'])}»"
+    word = f"«{_text(line['quote']['ar'], lang)}»"
     if lang == "en":
         word += f" ({_e(line['quote']['en'])})"
     return f"{_e(t['tools.common.source_words'])} {word}"
@@ -251,7 +262,7 @@ def render_reminders(lang: str) -> str:
             f'<li class="daleel-check">'
             f'<input type="checkbox" id="rm-{aid}" name="action" value="{aid}" checked aria-describedby="rm-{aid}-note">'
             f'<label for="rm-{aid}">{_e(action["summary"][lang])}</label>'
-            f'<div class="daleel-source">{quote}<p id="rm-{aid}-note">{_e(action["note"][lang])} — {link}</p>{period}</div></li>'
+            f'<div class="daleel-source">{quote}<p id="rm-{aid}-note">{_text(action["note"][lang], lang)} — {link}</p>{period}</div></li>'
         )
     return (
         '<div class="daleel-tool" id="daleel-reminders">'
