@@ -262,7 +262,7 @@ def test_breach_runbook_prepare_respond_record(watched: Page, lang: str) -> None
     assert name.endswith(".html")
     assert f'<html lang="{lang}"' in html
     assert text("tools.breach.log_title", lang=lang) in html
-    assert "note 2 &#60;img src=x onerror=alert(1)&#62;" in html and "<img" not in html
+    assert "note 2 &lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html
     assert print_pages(page) <= 2
 
     # Closing asks first; declined, nothing changes; accepted, the incident is gone.

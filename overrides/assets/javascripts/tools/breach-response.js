@@ -7,7 +7,6 @@ import {
   emptyAccount,
   emptyOfficial,
   emptyRunbook,
-  escapeHtml,
   incidentLog,
   newIncident,
   nextStep,
@@ -185,26 +184,58 @@ function contacts(step) {
   return box;
 }
 
-/** The incident log as an HTML fragment (escaped), for the page and the download. */
-function logHtml() {
+/**
+ * An element of `doc` with text content (never parsed as HTML).
+ * @param {Document} doc
+ * @param {string} tag
+ * @param {string} [content]
+ * @param {Record<string, string>} [attrs]
+ */
+function node(doc, tag, content = "", attrs = {}) {
+  const el = doc.createElement(tag);
+  if (content) el.textContent = content;
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  return el;
+}
+
+/**
+ * The incident log as nodes of `doc`: the page's own document, or the downloaded file's.
+ * @param {Document} doc
+ * @returns {Element[]}
+ */
+function logNodes(doc) {
   const inc = state.incident;
-  if (!inc) return `<p>${escapeHtml(t("tools.breach.log_none"))}</p>`;
-  const rows = inc.steps
-    .map((s, i) => {
-      const when = s.done_at
-        ? `${formatTime(s.done_at, lang)} (+${formatElapsed(Date.parse(s.done_at) - Date.parse(inc.started_at))})`
-        : t("tools.breach.log_not_done");
-      return `<tr><th scope="row">${escapeHtml(titles[i][lang])}</th><td>${escapeHtml(when)}</td><td>${escapeHtml(s.note)}</td></tr>`;
-    })
-    .join("");
-  return (
-    `<dl><dt>${escapeHtml(t("tools.breach.log_entity"))}</dt><dd>${escapeHtml(state.entity || "—")}</dd>` +
-    `<dt>${escapeHtml(t("tools.breach.log_account"))}</dt><dd>${escapeHtml(inc.account || "—")}</dd>` +
-    `<dt>${escapeHtml(t("tools.breach.log_started"))}</dt><dd>${escapeHtml(formatTime(inc.started_at, lang))}</dd></dl>` +
-    `<table><thead><tr><th scope="col">${escapeHtml(t("tools.breach.log_step"))}</th>` +
-    `<th scope="col">${escapeHtml(t("tools.breach.log_done"))}</th><th scope="col">${escapeHtml(t("tools.breach.log_note"))}</th></tr></thead>` +
-    `<tbody>${rows}</tbody></table>`
-  );
+  if (!inc) return [node(doc, "p", t("tools.breach.log_none"))];
+  const facts = node(doc, "dl");
+  for (const [key, value] of [
+    ["tools.breach.log_entity", state.entity || "—"],
+    ["tools.breach.log_account", inc.account || "—"],
+    ["tools.breach.log_started", formatTime(inc.started_at, lang)],
+  ]) {
+    facts.append(node(doc, "dt", t(key)), node(doc, "dd", value));
+  }
+  const table = node(doc, "table");
+  const head = node(doc, "tr");
+  for (const key of ["tools.breach.log_step", "tools.breach.log_done", "tools.breach.log_note"]) {
+    head.append(node(doc, "th", t(key), { scope: "col" }));
+  }
+  const body = node(doc, "tbody");
+  inc.steps.forEach((s, i) => {
+    const when = s.done_at
+      ? `${formatTime(s.done_at, lang)} (+${formatElapsed(Date.parse(s.done_at) - Date.parse(inc.started_at))})`
+      : t("tools.breach.log_not_done");
+    const tr = node(doc, "tr");
+    tr.append(node(doc, "th", titles[i][lang], { scope: "row" }), node(doc, "td", when), node(doc, "td", s.note));
+    body.append(tr);
+  });
+  const thead = node(doc, "thead");
+  thead.append(head);
+  table.append(thead, body);
+  return [facts, table];
+}
+
+function renderLog() {
+  byId("br-log").replaceChildren(...logNodes(document));
 }
 
 /** Everything that depends on the state but holds no focus: warnings, steps, log. */
@@ -239,7 +270,7 @@ function renderDerived() {
   /** @type {HTMLButtonElement} */ (byId("br-start")).disabled = Boolean(inc);
   /** @type {HTMLButtonElement} */ (byId("br-close")).disabled = !inc;
   byId("br-started").textContent = inc ? t("tools.breach.started", { time: formatTime(inc.started_at, lang) }) : "";
-  byId("br-log").innerHTML = logHtml();
+  renderLog();
   tick();
 }
 
@@ -287,17 +318,26 @@ async function importFile(/** @type {HTMLInputElement} */ input) {
   importStatus(t("tools.breach.import_ok"), false);
 }
 
+/** The incident log as a standalone HTML file in the page's language. */
 function logDocument() {
-  const dir = lang === "ar" ? "rtl" : "ltr";
-  const title = escapeHtml(t("tools.breach.log_title"));
-  const made = escapeHtml(t("tools.breach.log_made", { time: formatTime(new Date().toISOString(), lang) }));
-  return (
-    `<!DOCTYPE html>\n<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${title}</title>` +
-    "<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +
-    "table{border-collapse:collapse;width:100%}th,td{border:1px solid #666;padding:.4rem;vertical-align:top;text-align:start}" +
-    "dt{font-weight:bold}dd{margin:0 0 .5rem}</style></head>" +
-    `<body><h1>${title}</h1>${logHtml()}<p>${made}</p></body></html>\n`
+  const title = t("tools.breach.log_title");
+  const doc = document.implementation.createHTMLDocument(title);
+  doc.documentElement.lang = lang;
+  doc.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
+  doc.head.prepend(node(doc, "meta", "", { charset: "utf-8" }));
+  // The downloaded file is opened from disk, outside the site and its policy.
+  doc.head.append(
+    node(
+      doc,
+      "style",
+      "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +
+        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #666;padding:.4rem;vertical-align:top;text-align:start}" +
+        "dt{font-weight:bold}dd{margin:0 0 .5rem}",
+    ),
   );
+  const made = t("tools.breach.log_made", { time: formatTime(new Date().toISOString(), lang) });
+  doc.body.append(node(doc, "h1", title), ...logNodes(doc), node(doc, "p", made));
+  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}\n`;
 }
 
 function stamp() {
@@ -353,7 +393,7 @@ function main() {
       if (!state.incident) return;
       state.incident.steps[n - 1].note = /** @type {HTMLTextAreaElement} */ (e.target).value;
       save();
-      byId("br-log").innerHTML = logHtml();
+      renderLog();
     });
     byId(`br-step-${n}-done`).addEventListener("click", () => {
       if (!state.incident || nextStep(state.incident) !== n - 1) return;

@@ -156,8 +156,3 @@ export function incidentLog(rb, titles, madeAt) {
     steps: (inc ? inc.steps : []).map((s, i) => ({ step: i + 1, title: titles[i], done_at: s.done_at, note: s.note })),
   };
 }
-
-/** @param {string} s */
-export function escapeHtml(s) {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
