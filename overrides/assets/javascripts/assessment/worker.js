@@ -7,6 +7,7 @@
 const WHEELS_URL = new URL("../../wheels/", import.meta.url).href;
 
 let api = null;
+let pyodideRuntime = null;
 
 async function fetchOk(url, kind) {
   const response = await fetch(url, { cache: "no-cache" });
@@ -68,6 +69,7 @@ async function boot() {
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(buffer, "wheel", { extractDir: sitePackages });
   api = pyodide.pyimport("assessment.api");
+  pyodideRuntime = pyodide;
   // Warm the engine up once so the first real request is fast.
   api.checklist_json();
   return Math.round(performance.now() - started);
@@ -80,6 +82,8 @@ const OPS = {
   validate: ([text]) => api.validate(text),
   score: ([text, previous]) => api.score(text, opt(previous)),
   render: ([text, fmt, lang, previous]) => api.render(text, fmt, lang, opt(previous)),
+  // Review reminders (/tools/reminders/): an .ics from assessment/ics.py.
+  reminders: ([text]) => pyodideRuntime.pyimport("assessment.reminders").calendar_json(text),
 };
 
 const ready = boot().then(
