@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import SITE
 
+pytestmark = pytest.mark.site
+
 SITE_URL = "http://127.0.0.1:8000/"
 # Attributes whose URL a browser fetches or navigates to.
 HTML_URL = re.compile(
