@@ -98,13 +98,14 @@ class SearchBox:
 
     def texts(self) -> list[str]:
         """What each result (page or section) shows beneath its title."""
-        return [
-            str(t)
-            for t in self.page.locator(".md-search-result__article").evaluate_all(
-                "els => els.map(a => [...a.childNodes].filter(n => !/^(H1|H2|NAV)$/.test(n.nodeName) && !n.classList?.contains('md-search-result__terms'))"
-                ".map(n => n.textContent).join(' ').trim())"
-            )
-        ]
+        return [str(t) for t in self.page.locator(".md-search-result__article").evaluate_all(SHOWN)]
+
+
+# The text of a result article, without its title, tags and the list of missing words.
+SHOWN = """els => els.map(a => [...a.childNodes]
+  .filter(n => !/^(H1|H2|NAV)$/.test(n.nodeName))
+  .filter(n => !n.classList?.contains('md-search-result__terms'))
+  .map(n => n.textContent).join(' ').trim())"""
 
 
 @pytest.fixture(scope="module")
