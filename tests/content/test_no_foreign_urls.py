@@ -9,12 +9,8 @@ import pytest
 
 from tests.conftest import SITE, SITE_URL
 
-<<<<<<< HEAD
-=======
 pytestmark = pytest.mark.site
 
-SITE_URL = "http://127.0.0.1:8000/"
->>>>>>> wt/content
 # Attributes whose URL a browser fetches or navigates to.
 HTML_URL = re.compile(
     r"""\s(?:src|href|srcset|action|poster|data|formaction)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)""",
