@@ -15,6 +15,7 @@ browser. Every browser context prefers reduced motion: no test sees, or waits ou
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,12 @@ def configured_site_url() -> str:
 
 
 SITE_URL = configured_site_url()
+# The loopback address mkdocs.yml falls back to when SITE_URL is not set.
+DEFAULT_SITE_URL = re.search(
+    r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]$',
+    (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+    re.M,
+)[1]  # type: ignore[index]
 
 # Folders whose every test needs the built site (and, for e2e, a browser).
 SITE_FOLDERS = {"e2e", "gates", "pdf"}
