@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import pytest
@@ -34,6 +34,9 @@ from playwright.sync_api import (
     sync_playwright,
 )
 from serve import serve_in_thread
+
+if TYPE_CHECKING:
+    from tests.gates.visits import Tour
 
 ROOT = Path(__file__).resolve().parents[1]
 # DALEEL_SITE lets a developer test another build directory while site/ is being rebuilt.
@@ -181,7 +184,7 @@ def page(context: BrowserContext, requests_log: RequestLog) -> Page:
 
 
 @pytest.fixture(scope="session")
-def site_visits(browser: Browser, base_url: str) -> Any:
+def site_visits(browser: Browser, base_url: str) -> Tour:
     """Every page visited once per palette, every check of that visit recorded
     (tests/gates/visits.py): requests, CSP, language, links and axe in each state."""
     from tests.gates.visits import visit_all
