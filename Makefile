@@ -53,9 +53,10 @@ serve: build
 	$(BIN)/python scripts/serve.py $(PORT) site
 
 # Editing the text: mkdocs' own server, rebuilding and reloading the browser on every save
-# (no PDFs, no precompression; the self-assessment needs `make serve`'s full build).
+# (no PDFs, no precompression). Its pages carry no CSP <meta>: mkdocs serve injects an inline
+# live-reload script the policy would block (make serve and make test keep the policy).
 dev: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	DALEEL_DEV_SERVER=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 lint: setup
 	$(BIN)/ruff check assessment scripts tests overrides/hooks

@@ -15,9 +15,10 @@ browser. Every browser context prefers reduced motion: no test sees, or waits ou
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import pytest
@@ -34,6 +35,9 @@ from playwright.sync_api import (
 )
 from serve import serve_in_thread
 
+if TYPE_CHECKING:
+    from tests.gates.visits import Tour
+
 ROOT = Path(__file__).resolve().parents[1]
 # DALEEL_SITE lets a developer test another build directory while site/ is being rebuilt.
 SITE = Path(os.environ.get("DALEEL_SITE", ROOT / "site")).resolve()
@@ -47,6 +51,12 @@ def configured_site_url() -> str:
 
 
 SITE_URL = configured_site_url()
+# The loopback address mkdocs.yml falls back to when SITE_URL is not set.
+DEFAULT_SITE_URL = re.search(
+    r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]$',
+    (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+    re.M,
+)[1]  # type: ignore[index]
 
 # Folders whose every test needs the built site (and, for e2e, a browser).
 SITE_FOLDERS = {"e2e", "gates", "pdf"}
@@ -174,7 +184,7 @@ def page(context: BrowserContext, requests_log: RequestLog) -> Page:
 
 
 @pytest.fixture(scope="session")
-def site_visits(browser: Browser, base_url: str) -> Any:
+def site_visits(browser: Browser, base_url: str) -> Tour:
     """Every page visited once per palette, every check of that visit recorded
     (tests/gates/visits.py): requests, CSP, language, links and axe in each state."""
     from tests.gates.visits import visit_all

@@ -15,6 +15,7 @@ import argparse
 import base64
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -95,8 +96,15 @@ def meta_policy_of(html: str) -> str | None:
 
 
 # After every other plugin and hook has changed the page.
+# `make dev` (mkdocs serve) injects an inline live-reload script into every page it serves,
+# after the hooks ran: no policy there, or the reload would be blocked. Builds always have one.
+DEV_SERVER = "DALEEL_DEV_SERVER"
+
+
 @event_priority(-1000)
 def on_post_page(output: str, **_: Any) -> str:
+    if os.environ.get(DEV_SERVER) == "1":
+        return output
     if META_CSP.search(output):
         raise SystemExit("csp.py: page already has a CSP meta element")
     hashes = [script_hash(body) for body in inline_scripts(output)]

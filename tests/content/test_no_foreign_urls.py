@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import SITE, SITE_URL
 
+# Scans the built site (make test-fast leaves it out).
 pytestmark = pytest.mark.site
 
 # Attributes whose URL a browser fetches or navigates to.

@@ -34,6 +34,7 @@ def test_english_chapter_uses_the_glossary_terms(ar_page: Path) -> None:
     assert missing == []
 
 
+@pytest.mark.site
 def test_every_glossary_term_is_used_by_the_guideline() -> None:
     ar_text = " ".join(_text(p) for p in chapters("ar"))
     unused = [

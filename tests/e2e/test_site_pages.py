@@ -23,6 +23,7 @@ def test_page_language_direction_and_requests(site_visits: Tour, path: str) -> N
     english = path.startswith("/en/")
     for tab in TABS:
         visit = site_visits.visits[tab][path]
+        assert "load" not in visit.errors, visit.errors
         assert visit.status == 200
         assert (visit.lang, visit.dir, visit.body_dir) == (
             ("en", "ltr", "ltr") if english else ("ar", "rtl", "rtl")
@@ -35,6 +36,19 @@ def test_page_language_direction_and_requests(site_visits: Tour, path: str) -> N
 def test_no_csp_violation(site_visits: Tour, path: str) -> None:
     for tab in TABS:
         assert site_visits.visits[tab][path].csp == [], tab
+
+
+def test_the_engine_starts_on_the_assessment_pages(site_visits: Tour) -> None:
+    """In the light tab the engine runs (its requests and its worker's CSP are checked above);
+    in the dark tab its download is refused, and the form says so."""
+    assert site_visits.assessment_pages("light") == {
+        "/assessment/": "ready",
+        "/en/assessment/": "ready",
+    }
+    assert site_visits.assessment_pages("dark") == {
+        "/assessment/": "failed",
+        "/en/assessment/": "failed",
+    }
 
 
 def _file_of(site: Path, path: str) -> Path:

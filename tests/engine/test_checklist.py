@@ -107,6 +107,7 @@ def _sections() -> list[tuple[str, str, str]]:
     return out
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(("owner", "lang", "url"), _sections())
 def test_link_resolves_to_a_heading_in_the_built_site(owner: str, lang: str, url: str) -> None:
     page, _, anchor = url.partition("#")

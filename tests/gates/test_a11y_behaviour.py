@@ -12,6 +12,7 @@ from a11y import missing_translations, on_pre_build
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from assessment.strings import text
 from tests.conftest import ROOT, SITE, built_pages, new_context
 from tests.gates.common import SUBSET, open_drawer
 
@@ -78,7 +79,7 @@ def test_page_markup(html_file: Path) -> None:
     # The search dialog has a name in the page's language.
     assert m.search is not None and m.search.get("role") == "dialog"
     label = m.search.get("aria-label") or ""
-    assert label == ("البحث في الموقع" if lang == "ar" else "Search this site")
+    assert label == text("site.search_dialog", lang=lang)
     # A skip link to something that exists.
     assert m.skip is not None and (m.skip.get("href") or "").startswith("#")
     assert (m.skip.get("href") or "")[1:] in m.ids
@@ -259,4 +260,5 @@ def test_404_page_speaks_both_languages(page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.locator('section[lang="ar"][dir="rtl"] h1')).to_have_text("الصفحة غير موجودة")
     expect(page.locator('section[lang="en"][dir="ltr"] h2')).to_have_text("Page not found")
+    assert text("site.404.heading", lang="en") == "Page not found"
     expect(page.locator('section[lang="en"] a')).to_have_attribute("href", re.compile(r"/en/$"))

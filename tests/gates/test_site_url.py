@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 
 from assessment.languages import CODES, DEFAULT, of_path, url
-from tests.conftest import SITE, SITE_URL, built_pages, url_of
+from tests.conftest import DEFAULT_SITE_URL, SITE, SITE_URL, built_pages, url_of
 
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 PAGES = built_pages() if SITE.exists() else []
-LOOPBACK_DEFAULT = "http://127.0.0.1:8000/"
 
 
 def canonical_of(html_file: Path) -> str | None:
@@ -69,13 +68,13 @@ def test_sitemap_lists_every_page_with_its_translations(site_dir: Path) -> None:
 
 def test_pages_name_no_other_address(site_dir: Path) -> None:
     """With a production address, nothing still points at the loopback default."""
-    if SITE_URL == LOOPBACK_DEFAULT:
+    if SITE_URL == DEFAULT_SITE_URL:
         pytest.skip("built for the loopback default: nothing else to look for")
     stale = [
         p.relative_to(site_dir).as_posix()
         for p in site_dir.rglob("*")
         if p.suffix in (".html", ".xml", ".json", ".js", ".txt")
-        and LOOPBACK_DEFAULT in p.read_text(encoding="utf-8", errors="replace")
+        and DEFAULT_SITE_URL in p.read_text(encoding="utf-8", errors="replace")
     ]
     assert stale == []
 

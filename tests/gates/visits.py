@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urljoin, urlparse
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import ROOT, RequestLog, new_context
 from tests.gates.common import ALL_PAGES, QUERY, SUBSET, lang_of, open_drawer, open_search
@@ -115,7 +116,11 @@ class Visit:
     requests: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     csp: list[str] = field(default_factory=list)
+    engine: str | None = None  # data-engine of the self-assessment form, where there is one
     axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # What went wrong while loading the page ("load") or reaching a state, by state name: a
+    # failure stays with its page and state instead of stopping the tour.
+    errors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -128,6 +133,9 @@ class Tour:
     def checked(self) -> int:
         """How many page × state pairs axe looked at."""
         return sum(len(v.axe) for tab in self.visits.values() for v in tab.values())
+
+    def assessment_pages(self, tab: str) -> dict[str, str | None]:
+        return {p: v.engine for p, v in self.visits[tab].items() if v.engine is not None}
 
     def foreign(self, visit: Visit) -> list[str]:
         log = RequestLog(self.origin)
@@ -169,14 +177,20 @@ class _Recorder:
             self.visit.csp.append(f"{message.type}: {text[:300]}")
 
 
-def _wait_for_page(page: Page, engine: str) -> None:
+def _wait_for_page(page: Page) -> str | None:
     """The page's own start-up has finished: fonts in, and on the self-assessment page the
-    engine's outcome (ready in the light tab; failed, with its message, in the dark tab)."""
-    form = page.locator("#daleel-assessment")
-    if form.count():
-        expect(page.locator("#daleel-assessment[data-engine]")).to_be_attached(timeout=BOOT_MS)
-        expect(form).to_have_attribute("data-engine", engine)
+    engine's outcome, whichever it is (returned; the tests say which one each tab expects)."""
+    outcome = None
+    if page.locator("#daleel-assessment").count():
+        decided = page.locator("#daleel-assessment[data-engine]")
+        expect(decided).to_be_attached(timeout=BOOT_MS)
+        outcome = decided.get_attribute("data-engine")
     settle(page)
+    return outcome
+
+
+def _problem(error: Exception) -> str:
+    return f"{type(error).__name__}: {str(error).splitlines()[0][:300]}"
 
 
 def _act(page: Page, action: str, path: str) -> None:
@@ -193,26 +207,49 @@ def _reset(page: Page, action: str) -> None:
         expect(page.locator(toggle)).not_to_be_checked()
 
 
+def _load(page: Page, visit: Visit, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(visit.path, wait_until="load")
+    visit.status = response.status if response is not None else 0
+    visit.engine = _wait_for_page(page)
+
+
 def _visit(page: Page, recorder: _Recorder, path: str, tab: str) -> Visit:
     visit = recorder.visit = Visit(path)
     states = TABS[tab]
-    page.set_viewport_size({"width": states[0][1], "height": 900})
-    response = page.goto(path, wait_until="load")
-    visit.status = response.status if response is not None else 0
-    _wait_for_page(page, ENGINE[tab])
-    facts = page.evaluate(PAGE_FACTS)
+    try:
+        _load(page, visit, states[0][1])
+        facts = page.evaluate(PAGE_FACTS)
+    except (PlaywrightError, AssertionError) as error:
+        visit.errors["load"] = _problem(error)
+        return visit
     visit.lang, visit.dir, visit.body_dir = facts["lang"], facts["dir"], facts["bodyDir"]
     visit.scheme, visit.links, visit.ids = facts["scheme"], facts["links"], facts["ids"]
     for name, width, action, pages in states:
         if pages == "subset" and path not in SUBSET:
             continue
-        page.set_viewport_size({"width": width, "height": 900})
-        _act(page, action, path)
-        visit.axe[name] = run_axe(page)
-        _reset(page, action)
+        try:
+            page.set_viewport_size({"width": width, "height": 900})
+            _act(page, action, path)
+            visit.axe[name] = run_axe(page)
+            _reset(page, action)
+        except (PlaywrightError, AssertionError) as error:
+            visit.errors[name] = _problem(error)
+            if not _reload(page, visit, width):
+                break
     visit.csp += page.evaluate("() => window.__csp || []")
     recorder.visit = Visit("")
     return visit
+
+
+def _reload(page: Page, visit: Visit, width: int) -> bool:
+    """Start the next state from a fresh copy of the page, after a state failed."""
+    try:
+        _load(page, Visit(visit.path), width)
+    except (PlaywrightError, AssertionError) as error:
+        visit.errors["reload"] = _problem(error)
+        return False
+    return True
 
 
 def visit_all(browser: Browser, base_url: str, paths: list[str] = ALL_PAGES) -> Tour:
