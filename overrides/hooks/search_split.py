@@ -34,13 +34,17 @@ from assessment.languages import CODES, DEFAULT, language, of_path
 BASE = re.compile(r'("base": ")([^"]*)(")')
 # Characters of section text a search result shows (the whole text is still searched).
 SNIPPET = 240
-# Search boost by page (first matching prefix, language prefix removed); chapters rank first.
+# Search boost by page (first matching prefix, language prefix removed). Chapters rank first;
+# pages that restate or act on the guideline (glossary, tools, assessment, notes) follow it.
+# Without Arabic stemming «كلمة المرور» misses chapter 13's «كلمات المرور», so a tool page
+# that names both words must weigh far less than a chapter to leave it in the top three.
 BOOSTS: tuple[tuple[str, float], ...] = (
     ("guideline/", 2.0),
     ("glossary", 0.15),
     ("methodology", 0.5),
     ("editorial-notes", 0.2),
     ("assessment", 0.3),
+    ("tools/", 0.1),
     ("", 0.5),
 )
 # Material weighs a word in a heading like 1,000 in the text, so a page that names a term in one

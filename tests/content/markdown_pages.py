@@ -64,12 +64,18 @@ class _HtmlOutline(HTMLParser):
         if re.fullmatch(r"h[1-6]", tag) or tag == "li":
             self.entries.append(tag)
         elif tag == "a" and a.get("href"):
-            self.entries.append(f"a:{a['href']}")
+            self.entries.append(_link(a["href"] or ""))
 
     def handle_comment(self, data: str) -> None:
         found = MARKER.search(f"<!--{data}-->")
         if found:
             self.entries.append(found[1])
+
+
+def _link(href: str) -> str:
+    """A link's target without its fragment: heading ids differ between the languages."""
+    target, hash_, _ = href.partition("#")
+    return f"a:{target or hash_}"
 
 
 def _html_entries(html: str) -> list[str]:
@@ -94,7 +100,7 @@ def outline(page: Path) -> list[str]:
         elif token.type == "inline":
             for child in token.children or []:
                 if child.type == "link_open":
-                    out.append(f"a:{child.attrGet('href')}")
+                    out.append(_link(str(child.attrGet("href"))))
                 elif child.type == "html_inline":
                     out.extend(_html_entries(child.content))
     return out
@@ -109,6 +115,7 @@ class Block:
     admonition: str | None  # kind of the enclosing admonition ("must", "should", …)
     admonition_title: str | None
     line: int  # 1-based line in the Markdown file
+    link_only: bool = False  # the block is a single link (a call to action, not a sentence)
 
 
 def _plain(token: Token) -> str:
@@ -119,6 +126,13 @@ def _plain(token: Token) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return "".join(parts).strip()
+
+
+def _link_only(token: Token) -> bool:
+    children = [c for c in token.children or [] if c.type != "text" or c.content.strip()]
+    return (
+        len(children) > 2 and children[0].type == "link_open" and children[-1].type == "link_close"
+    )
 
 
 def blocks(page: Path) -> list[Block]:
@@ -147,7 +161,7 @@ def blocks(page: Path) -> list[Block]:
                 if text:
                     box, title = admonitions[-1] if admonitions else (None, None)
                     line = (token.map[0] + 1) if token.map else 0
-                    out.append(Block(kind, text, box, title, line))
+                    out.append(Block(kind, text, box, title, line, _link_only(token)))
     return out
 
 
