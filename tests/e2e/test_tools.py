@@ -256,7 +256,7 @@ def test_breach_runbook_prepare_respond_record(watched: Page, lang: str) -> None
     assert [s["note"] for s in log["steps"]] == [f"note {n} {HOSTILE}" for n in (1, 2, 3)]
     times = [log["started_at"], *(s["done_at"] for s in log["steps"])]
     assert all(times) and times == sorted(times)
-    assert [s["title"]["en"] for s in log["steps"]][0] == text("tools.breach.step1", lang="en")
+    assert log["steps"][0]["title"]["en"] == text("tools.breach.step1", lang="en")
     name, body = download(page, "#br-download-html")
     html = body.decode("utf-8")
     assert name.endswith(".html")
@@ -379,6 +379,13 @@ def test_reminders_without_the_engine_say_so(page: Page, requests_log: Any, lang
     expect(page.locator("#daleel-reminders[data-engine=failed]")).to_be_attached(timeout=BOOT_MS)
     expect(page.locator("#rm-status")).to_contain_text(text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip())
     run_axe(page, "#daleel-reminders", "engine failed")
+    # Asking for the file says why it cannot be made; trying again fails the same way, visibly.
+    page.locator("#rm-download").click()
+    expect(page.locator("#rm-status")).to_contain_text(text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip())
+    page.locator("#rm-retry").click()
+    expect(page.locator("#rm-retry")).to_be_hidden()
+    expect(page.locator("#daleel-reminders[data-engine=failed]")).to_be_attached(timeout=BOOT_MS)
+    expect(page.locator("#rm-retry")).to_be_visible()
     assert requests_log.foreign() == []
 
 
