@@ -22,7 +22,16 @@ from typing import Any
 import icalendar
 import pytest
 import yaml
-from playwright.sync_api import BrowserContext, Dialog, Error, FilePayload, Page, Route, expect
+from playwright.sync_api import (
+    BrowserContext,
+    ConsoleMessage,
+    Dialog,
+    Error,
+    FilePayload,
+    Page,
+    Route,
+    expect,
+)
 from pypdf import PdfReader
 
 from assessment.strings import text
@@ -80,14 +89,20 @@ def print_pages(page: Page) -> int:
 
 @pytest.fixture
 def watched(page: Page, requests_log: Any) -> Iterator[Page]:
-    """The page, failing the test on an uncaught script error, a request to another origin
-    or a failed request."""
+    """The page, failing the test on an uncaught script error, a Content Security Policy
+    violation (Chromium reports each on the console), a request to another origin or a failed
+    request."""
     errors: list[str] = []
 
     def on_error(error: Error) -> None:
         errors.append(str(error))
 
+    def on_console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            errors.append(message.text[:300])
+
     page.on("pageerror", on_error)
+    page.on("console", on_console)
     yield page
     assert errors == []
     assert requests_log.foreign() == []
