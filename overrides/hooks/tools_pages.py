@@ -278,6 +278,7 @@ def render_reminders(lang: str) -> str:
         f'<button type="submit" class="md-button md-button--primary" id="rm-download">{_e(t["tools.remind.download"])}</button></div>'
         "</form>"
         f'<p class="daleel-tool-status" id="rm-status" role="status">{_e(t["tools.remind.loading"])}</p>'
+        f'<button type="button" class="md-button" id="rm-retry" hidden>{_e(t["tools.remind.retry"])}</button>'
         "</div>"
     )
 

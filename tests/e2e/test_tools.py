@@ -22,7 +22,16 @@ from typing import Any
 import icalendar
 import pytest
 import yaml
-from playwright.sync_api import BrowserContext, Dialog, Error, FilePayload, Page, expect
+from playwright.sync_api import (
+    BrowserContext,
+    ConsoleMessage,
+    Dialog,
+    Error,
+    FilePayload,
+    Page,
+    Route,
+    expect,
+)
 from pypdf import PdfReader
 
 from assessment.strings import text
@@ -80,14 +89,20 @@ def print_pages(page: Page) -> int:
 
 @pytest.fixture
 def watched(page: Page, requests_log: Any) -> Iterator[Page]:
-    """The page, failing the test on an uncaught script error, a request to another origin
-    or a failed request."""
+    """The page, failing the test on an uncaught script error, a Content Security Policy
+    violation (Chromium reports each on the console), a request to another origin or a failed
+    request."""
     errors: list[str] = []
 
     def on_error(error: Error) -> None:
         errors.append(str(error))
 
+    def on_console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            errors.append(message.text[:300])
+
     page.on("pageerror", on_error)
+    page.on("console", on_console)
     yield page
     assert errors == []
     assert requests_log.foreign() == []
@@ -256,7 +271,7 @@ def test_breach_runbook_prepare_respond_record(watched: Page, lang: str) -> None
     assert [s["note"] for s in log["steps"]] == [f"note {n} {HOSTILE}" for n in (1, 2, 3)]
     times = [log["started_at"], *(s["done_at"] for s in log["steps"])]
     assert all(times) and times == sorted(times)
-    assert [s["title"]["en"] for s in log["steps"]][0] == text("tools.breach.step1", lang="en")
+    assert log["steps"][0]["title"]["en"] == text("tools.breach.step1", lang="en")
     name, body = download(page, "#br-download-html")
     html = body.decode("utf-8")
     assert name.endswith(".html")
@@ -374,11 +389,27 @@ def test_reminders_download_an_ics_the_parser_reads(watched: Page, lang: str) ->
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_reminders_without_the_engine_say_so(page: Page, requests_log: Any, lang: str) -> None:
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404))
+    refused: list[str] = []
+
+    def refuse(route: Route) -> None:
+        refused.append(route.request.url)
+        route.fulfill(status=404)
+
+    page.route("**/pyodide.asm.wasm", refuse)
     open_reminders(page, lang)
     expect(page.locator("#daleel-reminders[data-engine=failed]")).to_be_attached(timeout=BOOT_MS)
     expect(page.locator("#rm-status")).to_contain_text(text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip())
     run_axe(page, "#daleel-reminders", "engine failed")
+    # Asking for the file says why it cannot be made; trying again fails the same way, visibly.
+    page.locator("#rm-download").click()
+    expect(page.locator("#rm-status")).to_contain_text(text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip())
+    first = len(refused)
+    assert first >= 1
+    # The click marks the engine "loading" at once, so "failed" again means a new attempt failed.
+    page.locator("#rm-retry").click()
+    expect(page.locator("#daleel-reminders[data-engine=failed]")).to_be_attached(timeout=BOOT_MS)
+    expect(page.locator("#rm-retry")).to_be_visible()
+    assert len(refused) > first
     assert requests_log.foreign() == []
 
 

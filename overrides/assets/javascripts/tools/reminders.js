@@ -34,12 +34,20 @@ function main() {
     status.classList.toggle("daleel-alert--error", error);
   };
   const root = byId("daleel-reminders");
+  const retry = byId("rm-retry");
+  retry.addEventListener("click", () => {
+    retry.hidden = true;
+    root.dataset.engine = "loading";
+    say(t("tools.remind.loading"));
+    engine.start();
+  });
   engine.addEventListener("ready", () => {
     root.dataset.engine = "ready";
     say(t("tools.remind.ready"));
   });
   engine.addEventListener("failed", (event) => {
     root.dataset.engine = "failed";
+    retry.hidden = false;
     say(t("tools.remind.failed", { detail: String(/** @type {CustomEvent} */ (event).detail || "") }), true);
   });
   engine.start();
