@@ -187,6 +187,7 @@ def test_record_round_trip_and_rejects_bad_records() -> None:
     out = read_files([Source("a.json", doc("A", "2026-01-01", all_items("partial")))])
     record = out.records[0]
     assert record_from_dict(json.loads(json.dumps(record.as_dict()))) == record
+    bad: object
     for bad in ([], {"file": 1}, {**record.as_dict(), "values": {"x": "maybe"}}):
         with pytest.raises((ValueError, TypeError)):
             record_from_dict(bad)
