@@ -436,7 +436,7 @@ class Dashboard:
             "domains": [
                 {"id": d.id, "number": d.number, "title": d.title.as_dict()} for d in cl.domains
             ],
-            "levels": [lv.as_dict() for lv in (*LEVELS, NOT_ASSESSED)],
+            "levels": [{**lv.as_dict(), "minimum": lv.minimum} for lv in (*LEVELS, NOT_ASSESSED)],
             "summary": self.summary(),
             "domain_medians": self.domain_medians(),
             "entities": self.entity_rows(),

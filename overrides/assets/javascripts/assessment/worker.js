@@ -80,6 +80,12 @@ const OPS = {
   validate: ([text]) => api.validate(text),
   score: ([text, previous]) => api.score(text, opt(previous)),
   render: ([text, fmt, lang, previous]) => api.render(text, fmt, lang, opt(previous)),
+  // The dashboard (overrides/assets/javascripts/dashboard/): a batch of files, then the rounds.
+  aggregate_read: ([files]) => api.aggregate_read(JSON.stringify(files)),
+  aggregate: ([current, previous]) =>
+    api.aggregate(JSON.stringify(current), previous ? JSON.stringify(previous) : undefined),
+  aggregate_render: ([current, previous, fmt, lang]) =>
+    api.aggregate_render(JSON.stringify(current), previous ? JSON.stringify(previous) : undefined, fmt, lang),
 };
 
 const ready = boot().then(
