@@ -165,7 +165,7 @@ def _comparison_html(d: Dashboard, data: dict[str, Any], lang: str) -> str:
     o = c["overall"]
     out += _table(
         tx("comparison"),
-        ["", tx("before"), tx("after"), tx("change")],
+        [text("term.domain", lang=lang), tx("before"), tx("after"), tx("change")],
         [
             [
                 STRINGS[lang]["overall"],
@@ -220,7 +220,7 @@ def report_html(d: Dashboard, lang: str) -> str:
     title = tx("report_title")
     parts = [f"<h1>{escape(title)}</h1>\n"]
     parts.append(f"<h2>{escape(tx('summary'))}</h2>\n")
-    parts.append(_table(tx("summary"), ["", ""], _summary_rows(data, lang)))
+    parts.append(_table(tx("summary"), [tx("figure"), tx("value")], _summary_rows(data, lang)))
     parts.append(f"<h2>{escape(tx('entity_table'))}</h2>\n")
     parts.append(_table(tx("entity_table"), entity_header(d, lang), entity_cells(d, lang)))
     parts.append(f"<h2>{escape(tx('item_view'))}</h2>\n")

@@ -2,7 +2,8 @@
 // Client for the scoring worker the self-assessment uses (../assessment/worker.js): start it,
 // restart it after a failure, and call its operations with promises.
 
-const BOOT_TIMEOUT_MS = 60000;
+// Hang detection only: Pyodide can take well over a minute to boot on a loaded machine.
+const BOOT_TIMEOUT_MS = 150000;
 
 export class Client extends EventTarget {
   constructor() {

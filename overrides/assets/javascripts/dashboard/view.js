@@ -268,7 +268,7 @@ export function renderComparison(section, data, ctx) {
       [t("dashboard.matched"), t("dashboard.improved"), t("dashboard.regressed"), t("dashboard.unchanged"), t("dashboard.new"), t("dashboard.missing")],
       [[String(c.matched), String(c.improved), String(c.regressed), String(c.unchanged), String(c.new.length), String(c.missing.length)]]),
     simpleTable("dd-change-table", t("dashboard.comparison_domains"),
-      ["", t("dashboard.before"), t("dashboard.after"), t("dashboard.change")],
+      [t("term.domain"), t("dashboard.before"), t("dashboard.after"), t("dashboard.change")],
       [
         [t("term.overall_score"), score(c.overall.before), score(c.overall.after), delta(c.overall.delta)],
         ...data.domains.map((/** @type {any} */ d, /** @type {number} */ i) => [
