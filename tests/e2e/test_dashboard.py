@@ -323,3 +323,22 @@ def test_engine_failure_says_so_and_changes_nothing(watched: Page, requests_log:
     expect(page.locator("#dd-results")).to_be_hidden()
     run_axe(page, f"engine failed ({lang})")
     assert requests_log.foreign() == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_dark_scheme_and_print_layout(browser: Any, base_url: str, lang: str) -> None:
+    context = browser.new_context(base_url=base_url, color_scheme="dark", accept_downloads=True)
+    try:
+        page = context.new_page()
+        open_page(page, lang)
+        page.set_input_files("#dd-current", files=payloads(current_set()[:12]))
+        page.set_input_files("#dd-previous", files=payloads(previous_set()))
+        wait_renders(page, 2)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        run_axe(page, f"results, dark scheme ({lang})")
+        page.emulate_media(media="print")
+        expect(page.locator(".dd-inputs")).to_be_hidden()
+        expect(page.locator("#dd-downloads")).to_be_hidden()
+        expect(page.locator("#dd-entity-table")).to_be_visible()
+    finally:
+        context.close()
