@@ -342,3 +342,26 @@ def test_dark_scheme_and_print_layout(browser: Any, base_url: str, lang: str) ->
         expect(page.locator("#dd-entity-table")).to_be_visible()
     finally:
         context.close()
+
+
+def test_a_thousand_entities_are_paged(watched: Page) -> None:
+    page = watched
+    open_page(page, "en")
+    files = [(f"e{k:03d}.json", encode(answers_doc(k, f"Entity {k:03d}", "2026-11-15"))) for k in range(120)]
+    page.set_input_files("#dd-current", files=payloads(files))
+    wait_renders(page, 1)
+    status = page.locator(".dd-page-status")
+    expect(status).to_have_text(t("dashboard.page_status", "en", **{"from": 1, "to": 100, "total": 120}))
+    assert len(table_rows(page, "#dd-entity-table")) == 100
+    expect(page.locator(".dd-page-prev")).to_be_disabled()
+    page.locator(".dd-page-next").focus()
+    page.keyboard.press("Enter")
+    expect(status).to_have_text(t("dashboard.page_status", "en", **{"from": 101, "to": 120, "total": 120}))
+    assert [r[0] for r in table_rows(page, "#dd-entity-table")] == [f"Entity {k:03d}" for k in range(100, 120)]
+    expect(page.locator(".dd-page-next")).to_be_disabled()
+    # Sorting sorts every entity, not the page, and starts again at the first page.
+    page.locator("#dd-entity-table thead th").nth(0).locator("button").click()
+    page.locator("#dd-entity-table thead th").nth(0).locator("button").click()
+    expect(status).to_have_text(t("dashboard.page_status", "en", **{"from": 1, "to": 100, "total": 120}))
+    assert table_rows(page, "#dd-entity-table")[0][0] == "Entity 119"
+    run_axe(page, "paged")

@@ -203,7 +203,7 @@ class Dashboard {
     this.results.hidden = false;
     renderSummary(byId("dd-summary"), data, ctx);
     await nextTask();
-    await renderEntities(byId("dd-entities"), data, ctx);
+    renderEntities(byId("dd-entities"), data, ctx);
     await nextTask();
     renderItems(byId("dd-items"), data, ctx);
     renderComparison(byId("dd-comparison"), data, ctx);

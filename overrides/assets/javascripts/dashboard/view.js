@@ -5,6 +5,8 @@
 import { el, sortableTable, tableBox } from "./table.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+// Rows of the entity table in the DOM at once (the CSV and the report have every row).
+export const PAGE_SIZE = 100;
 
 /** @param {number | null | undefined} value */
 export function score(value) {
@@ -52,7 +54,7 @@ function body(section) {
  */
 export function barChart(bars, max, caption, dir) {
   const figure = el("figure", "dd-chart");
-  const width = 640;
+  const width = 520;
   const rowHeight = 34;
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", `0 0 ${width} ${bars.length * rowHeight + 4}`);
@@ -150,7 +152,7 @@ function scoreCell(value, data, text) {
 }
 
 /** @param {Element} section @param {any} data @param {Ctx} ctx */
-export async function renderEntities(section, data, ctx) {
+export function renderEntities(section, data, ctx) {
   const box = body(section);
   const titles = levelTitle(data, ctx);
   /** @type {import("./table.js").Column[]} */
@@ -188,10 +190,13 @@ export async function renderEntities(section, data, ctx) {
   }
   columns.push({ label: ctx.t("dashboard.col_file"), type: "text", key: (r) => r.file, cell: (r) => r.file, className: "dd-file" });
   const { box: scroll, table } = tableBox("dd-entity-table", ctx.t("dashboard.entity_table"));
-  box.append(scroll);
-  await sortableTable(table, columns, data.entities, {
+  const pager = el("p", "dd-pager");
+  box.append(scroll, pager);
+  sortableTable(table, columns, data.entities, {
     lang: ctx.lang,
-    chunk: ctx.chunk,
+    pageSize: PAGE_SIZE,
+    pager,
+    t: ctx.t,
     announce: (column, dir) =>
       ctx.announce(ctx.t("dashboard.sorted", { column, direction: ctx.t(dir === 1 ? "dashboard.sorted_asc" : "dashboard.sorted_desc") })),
   });
