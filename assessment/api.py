@@ -11,6 +11,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from . import aggregate_report
+from .aggregate import Dashboard, ReadOut, Source, build, read_files, record_from_dict
 from .answers import parse_answers
 from .checklist import default_checklist
 from .engine import FORMATS, assess, check_format, report_filename
@@ -18,7 +20,15 @@ from .engine import render as _render
 from .errors import AssessmentError, Problem
 from .languages import language
 
-__all__ = ["checklist_json", "render", "score", "validate"]
+__all__ = [
+    "aggregate",
+    "aggregate_read",
+    "aggregate_render",
+    "checklist_json",
+    "render",
+    "score",
+    "validate",
+]
 
 
 def _dump(obj: object) -> str:
@@ -131,4 +141,89 @@ def render(
             "content": content,
             "warnings": _problems(result.warnings),
         }
+    )
+
+
+# --- the dashboard: many files --------------------------------------------------------------
+
+
+def _sources(files_text: str) -> list[Source]:
+    raw = json.loads(files_text)
+    if not isinstance(raw, list):
+        raise TypeError("files must be a list")
+    out = []
+    for entry in raw:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise TypeError("each file needs a name")
+        body, error = entry.get("text"), entry.get("error")
+        out.append(
+            Source(
+                entry["name"],
+                body if isinstance(body, str) else None,
+                error if isinstance(error, str) else None,
+            )
+        )
+    return out
+
+
+def aggregate_read(files_text: str) -> str:
+    """Score a batch of files: `[{"name", "text"} | {"name", "error"}]` -> records + problems."""
+    try:
+        out = read_files(_sources(files_text))
+    except Exception as exc:
+        return _internal(exc)
+    return _dump(
+        {
+            "ok": True,
+            "records": [r.as_dict() for r in out.records],
+            "problems": [p.as_dict() for p in out.problems],
+        }
+    )
+
+
+def _round(round_text: str) -> ReadOut:
+    from .aggregate import FileProblem
+
+    raw = json.loads(round_text)
+    if not isinstance(raw, dict):
+        raise TypeError("a round must be an object")
+    problems = raw.get("problems", [])
+    if not isinstance(problems, list):
+        raise TypeError("problems must be a list")
+    return ReadOut(
+        tuple(record_from_dict(r) for r in raw.get("records", [])),
+        tuple(
+            FileProblem(str(p["file"]), str(p["kind"]), str(p["ar"]), str(p["en"]))
+            for p in problems
+        ),
+    )
+
+
+def _dashboard(current_text: str, previous_text: str | None) -> Dashboard:
+    previous = None if previous_text is None else _round(previous_text)
+    return build(_round(current_text), previous)
+
+
+def aggregate(current_text: str, previous_text: str | None = None) -> str:
+    """Rounds as `{"records", "problems"}` (from `aggregate_read`) -> the dashboard's figures."""
+    try:
+        data = _dashboard(current_text, previous_text).as_dict()
+    except Exception as exc:
+        return _internal(exc)
+    return _dump({"ok": True, "dashboard": data})
+
+
+def aggregate_render(current_text: str, previous_text: str | None, fmt: str, lang: str) -> str:
+    """One download of the dashboard: `csv` (entities), `matrix` (items), `html` or `json`."""
+    try:
+        aggregate_report.check_format(fmt)
+        check_lang(lang)
+        content = aggregate_report.render(_dashboard(current_text, previous_text), fmt, lang)
+    except AssessmentError as exc:
+        return _failure(exc)
+    except Exception as exc:
+        return _internal(exc)
+    ext, mime = aggregate_report.FILES[fmt]
+    return _dump(
+        {"ok": True, "filename": f"daleel-dashboard-{lang}.{ext}", "mime": mime, "content": content}
     )

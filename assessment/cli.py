@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .aggregate import Row, aggregate_csv, aggregate_html
+from . import aggregate_report
+from .aggregate import MAX_FILE_BYTES, ReadOut, Source, build, read_files
 from .api import checklist_json
 from .checklist import default_checklist
 from .engine import FORMATS, assess, render
@@ -24,6 +25,8 @@ from .links import DEFAULT_SITE_URL
 from .report_csv import BOM
 
 EXIT_USAGE = 2
+# `aggregate` wrote its output but skipped files it could not read.
+EXIT_SKIPPED = 1
 
 
 class _Fail(Exception):
@@ -125,18 +128,43 @@ def _checklist(args: argparse.Namespace) -> None:
     _write(BOM + buf.getvalue(), args.output)
 
 
-def _aggregate(args: argparse.Namespace) -> None:
-    rows = []
-    for path in args.files:
-        try:
-            rows.append(Row(Path(path).name, assess(_read(path))))
-        except AssessmentError as exc:
-            raise _Fail(_error_line(path, exc)) from None
+def _source(path: str) -> Source:
+    name = Path(path).name
+    try:
+        if Path(path).stat().st_size > MAX_FILE_BYTES:
+            return Source(name, error="too-large")
+        return Source(name, Path(path).read_bytes().decode("utf-8-sig"))
+    except FileNotFoundError:
+        return Source(name, error="not-found")
+    except UnicodeDecodeError:
+        return Source(name, error="not-utf8")
+    except OSError:
+        return Source(name, error="unreadable")
+
+
+def _round(paths: Sequence[str]) -> ReadOut:
+    return read_files(_source(p) for p in paths)
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    previous = _round(args.previous) if args.previous else None
+    dashboard = build(_round(args.files), previous)
     fmt = args.format
     if fmt is None:
-        fmt = "html" if args.output and args.output.lower().endswith((".html", ".htm")) else "csv"
-    text = aggregate_html(rows, args.lang) if fmt == "html" else aggregate_csv(rows, args.lang)
-    _write(text, args.output)
+        suffix = (args.output or "").lower()
+        fmt = (
+            "html"
+            if suffix.endswith((".html", ".htm"))
+            else "json"
+            if suffix.endswith(".json")
+            else "csv"
+        )
+    _write(aggregate_report.render(dashboard, fmt, args.lang), args.output)
+    for problem in dashboard.problems:
+        where = "previous round: " if problem.round == "previous" else ""
+        label = "skipped" if problem.kind == "unreadable" else "warning"
+        print(f"{label}: {where}{problem.file}: {problem.en}", file=sys.stderr)
+    return EXIT_SKIPPED if any(p.kind == "unreadable" for p in dashboard.problems) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,10 +195,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     p.set_defaults(run=_checklist)
 
-    p = sub.add_parser("aggregate", help="one table of many entities' results")
+    p = sub.add_parser(
+        "aggregate",
+        help="many entities' results: summary, entity table, item view, round comparison",
+        description="Files that cannot be read are skipped and reported on standard error; "
+        "the exit status is then 1.",
+    )
     p.add_argument("files", nargs="+", help="answers files")
+    p.add_argument(
+        "--previous", nargs="+", metavar="FILE", help="answers files of the previous round"
+    )
     p.add_argument("--lang", choices=("ar", "en"), default="ar")
-    p.add_argument("--format", choices=("csv", "html"), default=None, help="default: from -o")
+    p.add_argument(
+        "--format",
+        choices=aggregate_report.FORMATS,
+        default=None,
+        help="csv: entity summary; matrix: answers per item; html: printable report; "
+        "json: every figure (default: from -o, else csv)",
+    )
     p.add_argument("-o", "--output")
     p.set_defaults(run=_aggregate)
     return parser
@@ -180,10 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        args.run(args)
+        status = args.run(args)
     except _Fail as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    return 0
+    return status if isinstance(status, int) else 0

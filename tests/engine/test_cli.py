@@ -47,16 +47,6 @@ def test_checklist_outputs() -> None:
     assert run("checklist", "--format", "csv").stdout.startswith("\ufeff")
 
 
-def test_aggregate_csv_and_html(tmp_path: Path) -> None:
-    out = tmp_path / "all.html"
-    proc = run("aggregate", str(SAMPLE), str(PREVIOUS), "--lang", "en", "-o", str(out))
-    assert proc.returncode == 0, proc.stderr
-    html = out.read_text(encoding="utf-8")
-    assert html.count("<tr>") == 3 and "sample-previous.json" in html
-    proc = run("aggregate", str(SAMPLE))
-    assert proc.stdout.startswith("\ufeff") and len(proc.stdout.splitlines()) == 2
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -64,7 +54,6 @@ def test_aggregate_csv_and_html(tmp_path: Path) -> None:
         ("score",),
         ("score", "tests/engine/golden/sample-answers.json", "--format", "pdf"),
         ("score", "pyproject.toml"),
-        ("aggregate", "tests/engine/golden/sample-answers.json", "pyproject.toml"),
         ("frobnicate",),
         ("score", "tests"),
     ],

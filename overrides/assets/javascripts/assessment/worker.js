@@ -84,6 +84,12 @@ const OPS = {
   render: ([text, fmt, lang, previous]) => api.render(text, fmt, lang, opt(previous)),
   // Review reminders (/tools/reminders/): an .ics from assessment/ics.py.
   reminders: ([text]) => pyodideRuntime.pyimport("assessment.reminders").calendar_json(text),
+  // The dashboard (overrides/assets/javascripts/dashboard/): a batch of files, then the rounds.
+  aggregate_read: ([files]) => api.aggregate_read(JSON.stringify(files)),
+  aggregate: ([current, previous]) =>
+    api.aggregate(JSON.stringify(current), previous ? JSON.stringify(previous) : undefined),
+  aggregate_render: ([current, previous, fmt, lang]) =>
+    api.aggregate_render(JSON.stringify(current), previous ? JSON.stringify(previous) : undefined, fmt, lang),
 };
 
 const ready = boot().then(
