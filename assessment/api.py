@@ -217,7 +217,7 @@ def aggregate_render(current_text: str, previous_text: str | None, fmt: str, lan
     """One download of the dashboard: `csv` (entities), `matrix` (items), `html` or `json`."""
     try:
         aggregate_report.check_format(fmt)
-        check_lang(lang)
+        language(lang)
         content = aggregate_report.render(_dashboard(current_text, previous_text), fmt, lang)
     except AssessmentError as exc:
         return _failure(exc)
