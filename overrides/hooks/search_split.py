@@ -142,9 +142,28 @@ def snippet(text: str, limit: int = SNIPPET) -> str:
     return plain[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def clean_entry(entry: dict[str, Any], ids: re.Pattern[str]) -> dict[str, Any]:
-    body = " ".join(ids.sub(" ", entry.get("text", "")).split())
-    return {**entry, "text": snippet(body), "body": _TAGS.sub(" ", body)}
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{3,}")
+
+
+def number_variants(text: str) -> str:
+    """The other number of Arabic words in -ة / -ات («كلمة» / «كلمات»), for the searched body only.
+
+    The index has no Arabic stemmer, so «كلمة المرور» missed chapter 13's «كلمات المرور». A wrong
+    guess («أدوات» → «أدوة») only adds a token nobody searches for.
+    """
+    out = []
+    for word in dict.fromkeys(_ARABIC_WORD.findall(text)):
+        if word.endswith("ات") and len(word) > 4:
+            out.append(word[:-2] + "ة")
+        elif word.endswith("ة"):
+            out.append(word[:-1] + "ات")
+    return " ".join(out)
+
+
+def clean_entry(entry: dict[str, Any], ids: re.Pattern[str], lang: str) -> dict[str, Any]:
+    body = " ".join(_TAGS.sub(" ", ids.sub(" ", entry.get("text", ""))).split())
+    searched = f"{body} {number_variants(body)}".strip() if lang == "ar" else body
+    return {**entry, "text": snippet(body), "body": searched}
 
 
 def build_indexes(
@@ -172,11 +191,11 @@ def build_indexes(
             if page in tables.get(code, {}):
                 if "#" not in location:  # the table replaces the page's own text
                     boost = doc.get("boost", 1.0)
-                    docs.append(clean_entry({**doc, "location": location, "text": ""}, ids))
+                    docs.append(clean_entry({**doc, "location": location, "text": ""}, ids, code))
                     rows = row_entries(page, tables[code][page], boost, code)
-                    docs += [clean_entry(r, ids) for r in rows]
+                    docs += [clean_entry(r, ids, code) for r in rows]
                 continue
-            docs.append(clean_entry({**doc, "location": location}, ids))
+            docs.append(clean_entry({**doc, "location": location}, ids, code))
         lang = [code] if code != DEFAULT.code else index["config"]["lang"]
         out[code] = {**index, "config": {**index["config"], "lang": lang, "fields": fields}}
         out[code]["docs"] = docs

@@ -86,3 +86,12 @@ def test_chapters_are_boosted_above_reference_pages(
 def test_snippets_cut_at_a_word(hook: ModuleType) -> None:
     assert hook.snippet("<p>one two</p>", 100) == "one two"
     assert hook.snippet("alpha beta gamma", 12) == "alpha beta …"
+
+
+def test_arabic_bodies_carry_the_other_number(hook: ModuleType) -> None:
+    """«كلمة المرور» finds «كلمات المرور» and the reverse; only the searched body changes."""
+    index = _index([{"location": "g/", "title": "t", "text": "<p>استخدام كلمات مرور</p>"}])
+    (doc,) = hook.build_indexes(index, {}, ["x-y"])["ar"]["docs"]
+    assert doc["text"] == "استخدام كلمات مرور"
+    assert "كلمة" in doc["body"].split()
+    assert "كلمات" in hook.number_variants("تغيير كلمة المرور").split()
