@@ -225,8 +225,9 @@ def _visit(page: Page, recorder: _Recorder, path: str, tab: str) -> Visit:
         return visit
     visit.lang, visit.dir, visit.body_dir = facts["lang"], facts["dir"], facts["bodyDir"]
     visit.scheme, visit.links, visit.ids = facts["scheme"], facts["links"], facts["ids"]
-    for name, width, action, pages in states:
-        if pages == "subset" and path not in SUBSET:
+    wanted = states_of(path, tab)
+    for name, width, action, _ in states:
+        if name not in wanted:
             continue
         try:
             page.set_viewport_size({"width": width, "height": 900})
@@ -237,9 +238,17 @@ def _visit(page: Page, recorder: _Recorder, path: str, tab: str) -> Visit:
             visit.errors[name] = _problem(error)
             if not _reload(page, visit, width):
                 break
-    visit.csp += page.evaluate("() => window.__csp || []")
+    try:
+        visit.csp += page.evaluate("() => window.__csp || []")
+    except PlaywrightError as error:
+        visit.errors["csp"] = _problem(error)
     recorder.visit = Visit("")
     return visit
+
+
+def states_of(path: str, tab: str) -> list[str]:
+    """The states of the matrix a page is checked in, in one palette's tab."""
+    return [name for name, _, _, pages in TABS[tab] if pages == "all" or path in SUBSET]
 
 
 def _reload(page: Page, visit: Visit, width: int) -> bool:
