@@ -318,26 +318,23 @@ async function importFile(/** @type {HTMLInputElement} */ input) {
   importStatus(t("tools.breach.import_ok"), false);
 }
 
+// The downloaded file's own styles: it is opened from disk, outside the site and its policy.
+const LOG_CSS =
+  "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +
+  "table{border-collapse:collapse;width:100%}th,td{border:1px solid #666;padding:.4rem;vertical-align:top;text-align:start}" +
+  "dt{font-weight:bold}dd{margin:0 0 .5rem}";
+
 /** The incident log as a standalone HTML file in the page's language. */
 function logDocument() {
   const title = t("tools.breach.log_title");
+  // Built in a separate document (never rendered here), serialised element by element; the
+  // <style> is added as text so this page's policy never sees an inline style applied.
   const doc = document.implementation.createHTMLDocument(title);
-  doc.documentElement.lang = lang;
-  doc.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
-  doc.head.prepend(node(doc, "meta", "", { charset: "utf-8" }));
-  // The downloaded file is opened from disk, outside the site and its policy.
-  doc.head.append(
-    node(
-      doc,
-      "style",
-      "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +
-        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #666;padding:.4rem;vertical-align:top;text-align:start}" +
-        "dt{font-weight:bold}dd{margin:0 0 .5rem}",
-    ),
-  );
   const made = t("tools.breach.log_made", { time: formatTime(new Date().toISOString(), lang) });
   doc.body.append(node(doc, "h1", title), ...logNodes(doc), node(doc, "p", made));
-  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}\n`;
+  const head = `<head><meta charset="utf-8">${node(doc, "title", title).outerHTML}<style>${LOG_CSS}</style></head>`;
+  const dir = lang === "ar" ? "rtl" : "ltr";
+  return `<!DOCTYPE html>\n<html lang="${lang}" dir="${dir}">${head}${doc.body.outerHTML}</html>\n`;
 }
 
 function stamp() {
