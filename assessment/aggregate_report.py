@@ -20,12 +20,12 @@ from .report_csv import BOM, safe_cell
 from .strings import text
 
 FORMATS = ("csv", "matrix", "html", "json")
-# Download name ending and MIME type of each format.
+# Download name part, extension and MIME type of each format.
 FILES = {
-    "csv": ("entities.csv", "text/csv;charset=utf-8"),
-    "matrix": ("items.csv", "text/csv;charset=utf-8"),
-    "html": ("report.html", "text/html;charset=utf-8"),
-    "json": ("json", "application/json"),
+    "csv": ("entities", "csv", "text/csv;charset=utf-8"),
+    "matrix": ("items", "csv", "text/csv;charset=utf-8"),
+    "html": ("report", "html", "text/html;charset=utf-8"),
+    "json": ("figures", "json", "application/json"),
 }
 
 

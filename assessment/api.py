@@ -223,7 +223,12 @@ def aggregate_render(current_text: str, previous_text: str | None, fmt: str, lan
         return _failure(exc)
     except Exception as exc:
         return _internal(exc)
-    ext, mime = aggregate_report.FILES[fmt]
+    stem, ext, mime = aggregate_report.FILES[fmt]
     return _dump(
-        {"ok": True, "filename": f"daleel-dashboard-{lang}.{ext}", "mime": mime, "content": content}
+        {
+            "ok": True,
+            "filename": f"daleel-dashboard-{stem}-{lang}.{ext}",
+            "mime": mime,
+            "content": content,
+        }
     )

@@ -193,6 +193,8 @@ def check_figures(page: Page, data: dict[str, Any], lang: str) -> None:
     assert summary[t("dashboard.problems_count", lang)] == str(s["unreadable"])
     for level in data["levels"]:
         assert summary[f"{t('term.maturity_level', lang)}: {level[lang]}"] == str(s["levels"][level["id"]])
+    medians = table_rows(page, "#dd-domain-table")
+    assert [r[1] for r in medians] == [fmt(x) for x in data["domain_medians"]]
     rows = table_rows(page, "#dd-entity-table")
     assert [r[0] for r in rows] == [e["name"] for e in data["entities"]]
     for row, e in zip(rows, data["entities"], strict=True):

@@ -142,7 +142,10 @@ export function renderSummary(section, data, ctx) {
     barChart(levels, max, ctx.t("dashboard.chart_levels"), ctx.dir),
     barChart(domains, 100, ctx.t("dashboard.chart_domains"), ctx.dir),
   );
-  box.append(scroll, charts);
+  const medians = simpleTable("dd-domain-table", ctx.t("dashboard.domain_medians"),
+    [ctx.t("term.domain"), ctx.t("dashboard.median_short")],
+    data.domains.map((/** @type {any} */ d, /** @type {number} */ i) => [`${d.number}. ${d.title[ctx.lang]}`, score(data.domain_medians[i])]));
+  box.append(scroll, medians, charts);
 }
 
 /** @param {number | null} value @param {any} data @param {string} [text] */
