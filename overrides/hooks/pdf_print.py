@@ -23,24 +23,28 @@ import hashlib
 import html
 import os
 import re
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).parent))
-
+# MkDocs puts this folder on sys.path while it loads a hook, so the sibling module imports.
 from pdf_worksheet import render_worksheet
-from site_data import ROOT
+
+ROOT = Path(__file__).resolve().parents[2]
 
 OUT_DIR = "print_page"
 MARKER = "<!-- daleel:pdf-downloads -->"
 # Pages of the guideline edition, besides every page under guideline/ (in nav order).
 EXTRA_PAGES = ("glossary.md", "editorial-notes.md")
 STYLESHEETS = ("fonts.css", "daleel.css", "print.css")
+# The Arabic face of the PDFs (print.css), next to the site's fonts. Only the print pages
+# load it; the offline post-build subsetting must keep these files' glyphs whole.
+PRINT_FONTS = ("amiri-arabic-400-normal.woff2", "amiri-arabic-700-normal.woff2")
+PRINT_FONT_PACKAGE = ROOT / "node_modules" / "@fontsource" / "amiri" / "files"
 
 # The PDFs and where they are published: each language's files under its own root, with the
 # same names, so both home pages link `downloads/guideline.pdf` (the parity test compares
@@ -314,8 +318,19 @@ def on_page_content(content: str, page: Any, **_: Any) -> str:
     return content
 
 
+def copy_print_fonts(site: Path) -> None:
+    fonts = site / "assets" / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    for name in PRINT_FONTS:
+        source = PRINT_FONT_PACKAGE / name
+        if not source.is_file():
+            raise SystemExit(f"{source} is missing: run `make setup` (npm ci) first")
+        shutil.copy2(source, fonts / name)
+
+
 def on_post_build(config: Any, **_: Any) -> None:
     site = Path(config["site_dir"])
+    copy_print_fonts(site)
     out = site / OUT_DIR
     out.mkdir(parents=True, exist_ok=True)
     for lang in sorted(_state.pages):

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import html
-import sys
 from collections.abc import Callable
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from assessment.checklist import Checklist, Item, default_checklist
 from assessment.labels import OBLIGATION_LABELS, VALUE_LABELS
