@@ -34,6 +34,8 @@ from mkdocs.plugins import event_priority
 # MkDocs puts this folder on sys.path while it loads a hook, so the sibling module imports.
 from pdf_worksheet import render_worksheet
 
+from assessment.strings import text
+
 ROOT = Path(__file__).resolve().parents[2]
 
 OUT_DIR = "print_page"
@@ -67,9 +69,6 @@ T: dict[str, dict[str, str]] = {
         "ministry": "وزارة الاقتصاد الرقمي والريادة",
         "country": "المملكة الأردنية الهاشمية",
         "language": "النسخة العربية (النص المعتمد)",
-        "edition": "الإصدار",
-        "built": "تاريخ إنشاء هذه النسخة",
-        "source": "نسخة المصدر",
         "toc": "المحتويات",
         "note": "أُعدّت هذه النسخة للطباعة من نص موقع «دليل». النص العربي هو النص المعتمد، وتصحيحاتنا للأخطاء المطبعية مسجلة في الملاحظات التحريرية في آخر هذه النسخة.",
         "downloads": "نسخ PDF للطباعة",
@@ -83,9 +82,6 @@ T: dict[str, dict[str, str]] = {
         "ministry": "Ministry of Digital Economy and Entrepreneurship",
         "country": "The Hashemite Kingdom of Jordan",
         "language": "English translation (the Arabic text is authoritative)",
-        "edition": "Edition",
-        "built": "This copy was built on",
-        "source": "Source version",
         "toc": "Contents",
         "note": "This print edition is made from the text of the Daleel website. The Arabic text is authoritative; our corrections of typographical errors are listed in the editorial notes at the end of this edition.",
         "downloads": "PDF editions for printing",
@@ -230,7 +226,7 @@ def _head(lang: str, title: str, site: Path) -> str:
     )
 
 
-def cover(lang: str, title: str, kind: str, version: str, extra: str = "") -> str:
+def cover(lang: str, title: str, kind: str, extra: str = "") -> str:
     t = T[lang]
     return (
         '<section class="daleel-cover">'
@@ -240,11 +236,26 @@ def cover(lang: str, title: str, kind: str, version: str, extra: str = "") -> st
         '<p class="daleel-cover-year">2024</p>'
         f'<p class="daleel-cover-lang">{_e(t["language"])}</p>'
         f"{extra}"
-        '<dl class="daleel-cover-meta">'
-        f"<dt>{_e(t['edition'])}</dt><dd>2024</dd>"
-        f'<dt>{_e(t["built"])}</dt><dd dir="ltr">{_e(build_date())}</dd>'
-        f'<dt>{_e(t["source"])}</dt><dd dir="ltr">{_e(version)}</dd>'
-        "</dl></section>\n"
+        "</section>\n"
+    )
+
+
+def colophon(lang: str, version: str) -> str:
+    """The edition's build identifiers, at the end of the document rather than on the cover
+    (a trainer's cover shows what the document is, not how it was made)."""
+    rows = (
+        ("pdf.colophon_edition", "2024", ""),
+        ("pdf.colophon_built", build_date(), ' dir="ltr"'),
+        ("pdf.colophon_source", version, ' dir="ltr"'),
+    )
+    items = "".join(
+        f"<dt>{_e(text(key, lang=lang))}</dt><dd{attrs}>{_e(value)}</dd>"
+        for key, value, attrs in rows
+    )
+    return (
+        '<section class="daleel-colophon" aria-labelledby="daleel-colophon-h">'
+        f'<h2 id="daleel-colophon-h">{_e(text("pdf.colophon", lang=lang))}</h2>'
+        f"<dl>{items}</dl></section>\n"
     )
 
 
@@ -272,10 +283,12 @@ def render_guideline(lang: str, site: Path) -> str:
     version = source_version(sources)
     return (
         _head(lang, t["title"], site)
-        + cover(lang, t["title"], "", version, f'<p class="daleel-cover-note">{_e(t["note"])}</p>')
+        + cover(lang, t["title"], "", f'<p class="daleel-cover-note">{_e(t["note"])}</p>')
         + f'<nav class="daleel-toc" aria-labelledby="daleel-toc-h"><h1 id="daleel-toc-h">{_e(t["toc"])}</h1>'
         + f"<ol>{''.join(toc)}</ol></nav>\n"
-        + f'<main class="md-typeset">{"".join(body)}</main>\n</body>\n</html>\n'
+        + f'<main class="md-typeset">{"".join(body)}</main>\n'
+        + colophon(lang, version)
+        + "</body>\n</html>\n"
     )
 
 
@@ -342,7 +355,7 @@ def on_post_build(config: Any, **_: Any) -> None:
                 headings[(page, hid)] = _text(inner)
                 if level == "1":
                     headings.setdefault((page, ""), _text(inner))
-        title, body = render_worksheet(lang, headings, cover)
+        title, body = render_worksheet(lang, headings, cover, colophon)
         (out / f"checklist-{lang}.html").write_text(
             _head(lang, title, site) + body + "\n</body>\n</html>\n", encoding="utf-8"
         )
