@@ -49,6 +49,12 @@ SIZE_UNITS = {"ar": ("كيلوبايت", "ميغابايت"), "en": ("KB", "MB")
 SIZE_SLOT = re.compile(
     r'(<span class="daleel-pdf-size" data-daleel-pdf="(\w+)/(\w+)">)[^<]*(</span>)'
 )
+# The downloads page's table cells (overrides/hooks/pdf_print.py): pages or size of a PDF, in
+# the language of the page that shows it.
+INFO_SLOT = re.compile(
+    r'(<span class="daleel-pdf-info" data-daleel-pdf="(\w+)/(\w+)" '
+    r'data-daleel-field="(pages|size)" data-daleel-page-lang="(\w+)">)[^<]*(</span>)'
+)
 
 
 @dataclass(frozen=True)
@@ -368,22 +374,27 @@ def render(context: BrowserContext, base: str, site: Path, doc: Doc) -> tuple[Pa
     return out, len(PdfReader(io.BytesIO(data)).pages)
 
 
-def human_size(size: int, lang: str) -> str:
+def size_text(size: int, lang: str) -> str:
     kb, mb = SIZE_UNITS[lang]
     if size >= 1024 * 1024:
-        value, unit = f"{size / (1024 * 1024):.1f}", mb
-    else:
-        value, unit = f"{max(1, round(size / 1024))}", kb
-    return f"({value} {unit})"
+        return f"{size / (1024 * 1024):.1f} {mb}"
+    return f"{max(1, round(size / 1024))} {kb}"
+
+
+def human_size(size: int, lang: str) -> str:
+    return f"({size_text(size, lang)})"
 
 
 def fill_sizes(site: Path) -> int:
-    """Put each PDF's size into the download links of every built page; returns pages changed."""
+    """Put each PDF's size (and, on the downloads pages, its page count) into the download
+    links of every built page; returns the number of pages changed."""
     sizes: dict[tuple[str, str], int] = {}
+    pages: dict[tuple[str, str], int] = {}
     for doc in ALL_DOCS:
         out = doc.output(site)
         if out.is_file():
             sizes[(doc.lang, doc.kind)] = out.stat().st_size
+            pages[(doc.lang, doc.kind)] = len(PdfReader(out).pages)
     changed = 0
 
     def slot(m: re.Match[str]) -> str:
@@ -391,11 +402,18 @@ def fill_sizes(site: Path) -> int:
         text = human_size(sizes[key], m[2]) if key in sizes else ""
         return f"{m[1]}{text}{m[4]}"
 
+    def info(m: re.Match[str]) -> str:
+        key, field, page_lang = (m[2], m[3]), m[4], m[5]
+        text = ""
+        if key in sizes:
+            text = str(pages[key]) if field == "pages" else size_text(sizes[key], page_lang)
+        return f"{m[1]}{text}{m[6]}"
+
     for html_file in site.rglob("*.html"):
         text = html_file.read_text(encoding="utf-8")
-        if "daleel-pdf-size" not in text:
+        if "daleel-pdf-size" not in text and "daleel-pdf-info" not in text:
             continue
-        new = SIZE_SLOT.sub(slot, text)
+        new = INFO_SLOT.sub(info, SIZE_SLOT.sub(slot, text))
         if new != text:
             html_file.write_text(new, encoding="utf-8")
             changed += 1

@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import html
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -40,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 OUT_DIR = "print_page"
 MARKER = "<!-- daleel:pdf-downloads -->"
+TABLE_MARKER = "<!-- daleel:pdf-downloads-table -->"
 # Pages of the guideline edition, besides every page under guideline/ (in nav order).
 EXTRA_PAGES = ("glossary.md", "editorial-notes.md")
 STYLESHEETS = ("fonts.css", "daleel.css", "print.css")
@@ -308,6 +310,55 @@ def downloads_html(lang: str, page_url: str) -> str:
     return f'<ul class="daleel-downloads">{items}</ul>'
 
 
+def _pdf_info_slot(pdf_lang: str, doc: str, field: str, page_lang: str) -> str:
+    """An empty slot scripts/build_pdfs.py fills once the PDF exists (pages, size)."""
+    return (
+        f'<span class="daleel-pdf-info" data-daleel-pdf="{pdf_lang}/{doc}" '
+        f'data-daleel-field="{field}" data-daleel-page-lang="{page_lang}"></span>'
+    )
+
+
+def downloads_table(lang: str, page_url: str) -> str:
+    """The downloads page's table: every PDF in both languages, with language, pages, size
+    and build date (pages and size are filled in after rendering)."""
+    here = "/" + page_url.strip("/") + "/"
+    date = build_date()
+    head = "".join(
+        f'<th scope="col">{_e(text(f"pdf.downloads_{key}", lang=lang))}</th>'
+        for key in ("document", "language", "pages", "size", "date")
+    )
+    rows = []
+    for pdf_lang in ("ar", "en"):
+        for doc in DOCS:
+            href = posixpath.relpath("/" + pdf_path(pdf_lang, doc), here)
+            name = _e(text(f"pdf.downloads_{doc}", lang=lang))
+            rows.append(
+                "<tr>"
+                f'<th scope="row"><a href="{_e(href)}" download="{download_name(pdf_lang, doc)}" '
+                f'type="application/pdf" hreflang="{pdf_lang}">{name}</a></th>'
+                f"<td>{_e(text(f'pdf.downloads_lang_{pdf_lang}', lang=lang))}</td>"
+                f"<td>{_pdf_info_slot(pdf_lang, doc, 'pages', lang)}</td>"
+                f"<td>{_pdf_info_slot(pdf_lang, doc, 'size', lang)}</td>"
+                f'<td><time datetime="{date}" dir="ltr">{date}</time></td>'
+                "</tr>"
+            )
+    caption = _e(text("pdf.downloads_caption", lang=lang))
+    return (
+        f'<table class="daleel-downloads-table"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def on_env(env: Any, config: Any, **_: Any) -> Any:
+    """The footer's PDF labels (overrides/partials/copyright.html) in the build's language."""
+    lang = str(config["theme"]["language"])
+    env.globals["daleel_pdf"] = {
+        key: text(f"pdf.footer_{key}", lang=lang)
+        for key in ("label", "guideline", "checklist", "downloads")
+    }
+    return env
+
+
 def on_pre_build(**_: Any) -> None:
     _state.order.clear()
     _state.pages.clear()
@@ -326,6 +377,8 @@ def on_page_content(content: str, page: Any, **_: Any) -> str:
     lang, rel = _split(str(page.file.src_uri))
     if rel == "index.md" and MARKER in content:
         content = content.replace(MARKER, downloads_html(lang, str(page.url)), 1)
+    if TABLE_MARKER in content:
+        content = content.replace(TABLE_MARKER, downloads_table(lang, str(page.url)), 1)
     if _printed(rel):
         _state.pages.setdefault(lang, {})[rel] = (str(page.url), content)
     return content
