@@ -319,8 +319,10 @@ def _pdf_info_slot(pdf_lang: str, doc: str, field: str, page_lang: str) -> str:
 
 
 def downloads_table(lang: str, page_url: str) -> str:
-    """The downloads page's table: every PDF in both languages, with language, pages, size
-    and build date (pages and size are filled in after rendering)."""
+    """The downloads page's table: the PDFs of the page's language, with language, pages,
+    size and build date (pages and size are filled in after rendering). Each language's page
+    lists its own editions, like the home pages (the parity test compares link paths); the
+    other language's are one click away through the language switcher."""
     here = "/" + page_url.strip("/") + "/"
     date = build_date()
     head = "".join(
@@ -328,7 +330,7 @@ def downloads_table(lang: str, page_url: str) -> str:
         for key in ("document", "language", "pages", "size", "date")
     )
     rows = []
-    for pdf_lang in ("ar", "en"):
+    for pdf_lang in (lang,):
         for doc in DOCS:
             href = posixpath.relpath("/" + pdf_path(pdf_lang, doc), here)
             name = _e(text(f"pdf.downloads_{doc}", lang=lang))
