@@ -37,7 +37,14 @@ from urllib.parse import unquote, urlparse
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import BrowserContext, Page, PdfMargins, Request, sync_playwright
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import ContentStream, DictionaryObject, IndirectObject, StreamObject
+from pypdf.generic import (
+    ContentStream,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+    TextStringObject,
+)
 from serve import serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -320,10 +327,46 @@ def solve_glyphs(table: dict[int, str], clusters: list[Cluster]) -> tuple[dict[i
     return solved, len(left)
 
 
-def repair_text_layer(pdf: bytes) -> tuple[bytes, int, int]:
+def _outline_items(writer: PdfWriter) -> list[DictionaryObject]:
+    """The bookmarks in document order (depth first)."""
+    root = writer.root_object.get("/Outlines")
+    items: list[DictionaryObject] = []
+
+    def walk(node: object) -> None:
+        while isinstance(node, IndirectObject | DictionaryObject):
+            entry = node.get_object()
+            assert isinstance(entry, DictionaryObject)
+            items.append(entry)
+            walk(entry.get("/First"))
+            node = entry.get("/Next")
+
+    if root is not None:
+        outline = root.get_object()
+        if isinstance(outline, DictionaryObject):
+            walk(outline.get("/First"))
+    return items
+
+
+def retitle_bookmarks(writer: PdfWriter, headings: list[str]) -> bool:
+    """Chromium titles right-to-left bookmarks from the rendered line, words in visual order
+    («الرسميّة الحسابات»); give each its heading's text in reading order instead. The outline
+    lists the headings in document order, so they are matched by position; returns False (and
+    changes nothing) if the counts differ."""
+    items = _outline_items(writer)
+    if len(items) != len(headings):
+        return False
+    for entry, title in zip(items, headings, strict=True):
+        entry[NameObject("/Title")] = TextStringObject(title)
+    return True
+
+
+def repair_text_layer(pdf: bytes, headings: list[str] | None = None) -> tuple[bytes, int, int]:
     """`pdf` with every glyph Chromium left unmapped given its text where the document shows
-    it; returns (new PDF, glyphs mapped, glyphs still unmapped)."""
+    it, and (given the document's headings) its bookmarks titled in reading order; returns
+    (new PDF, glyphs mapped, glyphs still unmapped)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    if headings is not None and not retitle_bookmarks(writer, headings):
+        print(f"bookmarks: {len(headings)} headings do not match the outline", file=sys.stderr)
     clusters: dict[int, list[Cluster]] = defaultdict(list)
     for page in writer.pages:
         for font, found in _clusters(page, writer).items():
@@ -363,9 +406,14 @@ def render(context: BrowserContext, base: str, site: Path, doc: Doc) -> tuple[Pa
         data = _pdf(page, site, doc, title)
         if doc.kind == "guideline" and destination_pages(data) != numbers:
             raise SystemExit(f"{doc.name}: page numbers moved after filling in the TOC")
+        headings: list[str] = page.evaluate(
+            """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+                .filter(h => h.getClientRects().length > 0)
+                .map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
+        )
     finally:
         page.close()
-    data, _mapped, unknown = repair_text_layer(data)
+    data, _mapped, unknown = repair_text_layer(data, headings)
     if unknown:
         print(f"{doc.name}: {unknown} glyphs have no text in the text layer", file=sys.stderr)
     out = doc.output(site)

@@ -424,3 +424,13 @@ def test_home_pages_and_every_footer_link_the_pdfs_with_their_size() -> None:
     for lang, home in (("ar", SITE / "index.html"), ("en", SITE / "en" / "index.html")):
         article = home.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>")[0]
         assert len(slot.findall(article)) == len(KINDS), f"{lang} home page has no PDF links"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bookmarks_read_as_the_chapter_titles(lang: str) -> None:
+    # Chromium titles right-to-left bookmarks in visual word order; build_pdfs.py retitles them.
+    top = [
+        entry.title for entry in reader(lang, "guideline").outline if isinstance(entry, Destination)
+    ]
+    titles = chapter_titles(lang)
+    assert top[1 : 1 + len(titles)] == titles, top
