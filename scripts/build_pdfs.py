@@ -13,7 +13,8 @@ The site is served from a loopback HTTP server thread; every request the pages m
 and the run fails if any goes to another origin. One browser renders all four documents. The
 guideline's table of contents gets its page numbers from a first pass (Chromium's named
 destinations for the TOC's links), then the page is printed again with the numbers filled in.
-Finally the "(size)" slots of the download links on every built page are filled in.
+Each PDF's text layer is then repaired (`repair_text_layer`), and finally the "(size)" slots
+of the download links on every built page are filled in.
 
 Usage: python scripts/build_pdfs.py [--site DIR] [--only guideline-ar ...]
 """
@@ -28,13 +29,22 @@ import io
 import re
 import sys
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import BrowserContext, Page, PdfMargins, Request, sync_playwright
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ContentStream,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    StreamObject,
+    TextStringObject,
+)
 from serve import serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +55,12 @@ FOOTER_LABEL = {"ar": ("صفحة", "من"), "en": ("Page", "of")}
 SIZE_UNITS = {"ar": ("كيلوبايت", "ميغابايت"), "en": ("KB", "MB")}
 SIZE_SLOT = re.compile(
     r'(<span class="daleel-pdf-size" data-daleel-pdf="(\w+)/(\w+)">)[^<]*(</span>)'
+)
+# The downloads page's table cells (overrides/hooks/pdf_print.py): pages or size of a PDF, in
+# the language of the page that shows it.
+INFO_SLOT = re.compile(
+    r'(<span class="daleel-pdf-info" data-daleel-pdf="(\w+)/(\w+)" '
+    r'data-daleel-field="(pages|size)" data-daleel-page-lang="(\w+)">)[^<]*(</span>)'
 )
 
 
@@ -79,14 +95,15 @@ def _font_face(site: Path, lang: str) -> str:
     """@font-face rules with the site's own fonts inlined: the header/footer templates are
     rendered apart from the page and cannot fetch anything."""
     fonts = site / "assets" / "fonts"
-    files = [("Daleel Footer", "noto-sans-latin-400-normal.woff2")]
+    # (file, size-adjust): the body's Arabic face (print.css), scaled the same way there.
+    files = [("noto-sans-latin-400-normal.woff2", "100%")]
     if lang == "ar":
-        files.insert(0, ("Daleel Footer", "noto-sans-arabic-arabic-400-normal.woff2"))
+        files.insert(0, ("amiri-arabic-400-normal.woff2", "125%"))
     rules = []
-    for family, name in files:
+    for name, scale in files:
         data = base64.b64encode((fonts / name).read_bytes()).decode("ascii")
         src = f"url(data:font/woff2;base64,{data}) format('woff2')"
-        rules.append(f"@font-face{{font-family:'{family}';src:{src};}}")
+        rules.append(f"@font-face{{font-family:'Daleel Footer';src:{src};size-adjust:{scale};}}")
     return "".join(rules)
 
 
@@ -164,6 +181,216 @@ def _wait_for_fonts(page: Page) -> None:
         raise SystemExit(f"fonts failed to load: {failed}")
 
 
+# --- The text layer ---------------------------------------------------------------------------
+# Chromium (Skia) writes each glyph's Unicode text into the font's ToUnicode map from the
+# shaper's clusters. Where one cluster has several glyphs (a letter with its diacritics, a letter
+# Amiri draws in two pieces), it writes the cluster's text once as /ActualText around the glyphs
+# and maps those glyphs to U+0000. pdftotext reads ActualText; pypdf and most PDF viewers'
+# search and copy read only ToUnicode, so they got NULs instead of letters. The repair below
+# works out each such glyph's text from the clusters it appears in (the cluster's text minus what
+# the cluster's already-mapped glyphs stand for) and writes it into ToUnicode. The ActualText
+# spans stay, so pdftotext reads exactly what it read before.
+
+_BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
+_HEX_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
+_HEX_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])")
+_HEX = re.compile(rb"<([0-9A-Fa-f]*)>")
+# A glyph left over once its cluster's letters are all accounted for is an extra piece of a
+# letter (Amiri draws lam before kaf in two glyphs): it reads as a tatweel, which search ignores.
+TATWEEL = "\u0640"
+_UNMAPPED = ("", "\x00")
+
+
+def _utf16(hex_digits: bytes) -> str:
+    return bytes.fromhex(hex_digits.decode("ascii")).decode("utf-16-be", errors="replace")
+
+
+def parse_to_unicode(data: bytes) -> dict[int, str]:
+    """Glyph code -> text of a ToUnicode CMap (bfchar and bfrange entries)."""
+    table: dict[int, str] = {}
+    for block in _BFCHAR.findall(data):
+        for code, text in _HEX_PAIR.findall(block):
+            table[int(code, 16)] = _utf16(text)
+    for block in _BFRANGE.findall(data):
+        for low_hex, high_hex, target in _HEX_RANGE.findall(block):
+            low, high = int(low_hex, 16), int(high_hex, 16)
+            if target.startswith(b"["):
+                for offset, text in enumerate(_HEX.findall(target)):
+                    table[low + offset] = _utf16(text)
+                continue
+            first = bytes.fromhex(target[1:-1].decode("ascii"))
+            for offset in range(high - low + 1):
+                last = int.from_bytes(first[-2:], "big") + offset
+                table[low + offset] = (first[:-2] + last.to_bytes(2, "big")).decode(
+                    "utf-16-be", errors="replace"
+                )
+    return table
+
+
+def to_unicode_cmap(table: dict[int, str]) -> bytes:
+    """A ToUnicode CMap (two-byte codes, as Chromium writes them) for `table`."""
+    out = [
+        b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        b"/CIDSystemInfo\n<<  /Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n"
+        b"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+    ]
+    entries = sorted(table.items())
+    for start in range(0, len(entries), 100):  # at most 100 entries per block (PDF spec)
+        chunk = entries[start : start + 100]
+        out.append(b"%d beginbfchar\n" % len(chunk))
+        for code, text in chunk:
+            out.append(b"<%04X> <%s>\n" % (code, text.encode("utf-16-be").hex().upper().encode()))
+        out.append(b"endbfchar\n")
+    out.append(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+    return b"".join(out)
+
+
+def _codes(operand: object) -> list[int]:
+    raw = getattr(operand, "original_bytes", None)
+    data = raw if isinstance(raw, bytes) else bytes(operand)  # type: ignore[call-overload]
+    return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data) - 1, 2)]
+
+
+Cluster = tuple[list[int], str]
+
+
+def _clusters(page: PageObject, writer: PdfWriter) -> dict[int, list[Cluster]]:
+    """ActualText clusters of a page by font (the font dictionary's object number)."""
+    resources = page["/Resources"].get_object()
+    fonts = resources.get("/Font") if isinstance(resources, DictionaryObject) else None
+    fonts = fonts.get_object() if fonts is not None else None
+    if not isinstance(fonts, DictionaryObject):
+        return {}
+    found: dict[int, list[Cluster]] = defaultdict(list)
+    font = -1
+    open_span: Cluster | None = None
+    depth = 0
+    for operands, operator in ContentStream(page.get_contents(), writer).operations:
+        if operator == b"Tf":
+            ref = fonts.raw_get(operands[0])
+            font = ref.idnum if isinstance(ref, IndirectObject) else -1
+        elif operator in (b"BDC", b"BMC") and open_span is not None:
+            depth += 1
+        elif operator == b"BDC" and operands[0] == "/Span":
+            props = operands[1]
+            if isinstance(props, DictionaryObject) and "/ActualText" in props:
+                open_span, depth = ([], str(props["/ActualText"])), 0
+        elif operator == b"EMC" and open_span is not None:
+            if depth:
+                depth -= 1
+            else:
+                if font >= 0:
+                    found[font].append(open_span)
+                open_span = None
+        elif operator == b"Tj" and open_span is not None:
+            open_span[0].extend(_codes(operands[0]))
+    return found
+
+
+def _remaining(glyphs: list[int], text: str, known: dict[int, str]) -> tuple[list[str], list[int]]:
+    """The cluster's characters not yet accounted for, and its glyphs with no text yet."""
+    rest = list(text)
+    unknown: list[int] = []
+    for glyph in glyphs:
+        if glyph in known:
+            for char in known[glyph]:
+                if char in rest:
+                    rest.remove(char)
+        elif glyph not in unknown:
+            unknown.append(glyph)
+    return rest, unknown
+
+
+def solve_glyphs(table: dict[int, str], clusters: list[Cluster]) -> tuple[dict[int, str], int]:
+    """Text for the glyphs `table` leaves unmapped, from the clusters they occur in; returns the
+    new entries and how many glyphs stayed unknown."""
+    known = {code: text for code, text in table.items() if text not in _UNMAPPED}
+    solved: dict[int, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        for glyphs, text in clusters:
+            rest, unknown = _remaining(glyphs, text, known)
+            if len(unknown) == 1 and rest:
+                known[unknown[0]] = solved[unknown[0]] = "".join(rest)
+                changed = True
+    left: set[int] = set()
+    for glyphs, text in clusters:
+        rest, unknown = _remaining(glyphs, text, known)
+        if unknown and not rest:
+            for glyph in unknown:
+                known[glyph] = solved[glyph] = TATWEEL
+        else:
+            left.update(unknown)
+    return solved, len(left)
+
+
+def _outline_items(writer: PdfWriter) -> list[DictionaryObject]:
+    """The bookmarks in document order (depth first)."""
+    root = writer.root_object.get("/Outlines")
+    items: list[DictionaryObject] = []
+
+    def walk(node: object) -> None:
+        while isinstance(node, IndirectObject | DictionaryObject):
+            entry = node.get_object()
+            assert isinstance(entry, DictionaryObject)
+            items.append(entry)
+            walk(entry.get("/First"))
+            node = entry.get("/Next")
+
+    if root is not None:
+        outline = root.get_object()
+        if isinstance(outline, DictionaryObject):
+            walk(outline.get("/First"))
+    return items
+
+
+def retitle_bookmarks(writer: PdfWriter, headings: list[str]) -> bool:
+    """Chromium titles right-to-left bookmarks from the rendered line, words in visual order
+    («الرسميّة الحسابات»); give each its heading's text in reading order instead. The outline
+    lists the headings in document order, so they are matched by position; returns False (and
+    changes nothing) if the counts differ."""
+    items = _outline_items(writer)
+    if len(items) != len(headings):
+        return False
+    for entry, title in zip(items, headings, strict=True):
+        entry[NameObject("/Title")] = TextStringObject(title)
+    return True
+
+
+def repair_text_layer(pdf: bytes, headings: list[str] | None = None) -> tuple[bytes, int, int]:
+    """`pdf` with every glyph Chromium left unmapped given its text where the document shows
+    it, and (given the document's headings) its bookmarks titled in reading order; returns
+    (new PDF, glyphs mapped, glyphs still unmapped)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    if headings is not None and not retitle_bookmarks(writer, headings):
+        print(f"bookmarks: {len(headings)} headings do not match the outline", file=sys.stderr)
+    clusters: dict[int, list[Cluster]] = defaultdict(list)
+    for page in writer.pages:
+        for font, found in _clusters(page, writer).items():
+            clusters[font].extend(found)
+    mapped = unknown = 0
+    for font, found in clusters.items():
+        font_dict = writer.get_object(font)
+        assert isinstance(font_dict, DictionaryObject)
+        stream = font_dict.get("/ToUnicode")
+        if stream is None:
+            continue
+        cmap = stream.get_object()
+        assert isinstance(cmap, StreamObject)
+        table = parse_to_unicode(cmap.get_data())
+        solved, left = solve_glyphs(table, found)
+        unknown += left
+        if solved:
+            mapped += len(solved)
+            cmap.set_data(to_unicode_cmap({**table, **solved}))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), mapped, unknown
+
+
 def render(context: BrowserContext, base: str, site: Path, doc: Doc) -> tuple[Path, int]:
     page = context.new_page()
     try:
@@ -179,30 +406,43 @@ def render(context: BrowserContext, base: str, site: Path, doc: Doc) -> tuple[Pa
         data = _pdf(page, site, doc, title)
         if doc.kind == "guideline" and destination_pages(data) != numbers:
             raise SystemExit(f"{doc.name}: page numbers moved after filling in the TOC")
+        headings: list[str] = page.evaluate(
+            """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+                .filter(h => h.getClientRects().length > 0)
+                .map(h => h.textContent.replace(/\\s+/g, ' ').trim())"""
+        )
     finally:
         page.close()
+    data, _mapped, unknown = repair_text_layer(data, headings)
+    if unknown:
+        print(f"{doc.name}: {unknown} glyphs have no text in the text layer", file=sys.stderr)
     out = doc.output(site)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     return out, len(PdfReader(io.BytesIO(data)).pages)
 
 
-def human_size(size: int, lang: str) -> str:
+def size_text(size: int, lang: str) -> str:
     kb, mb = SIZE_UNITS[lang]
     if size >= 1024 * 1024:
-        value, unit = f"{size / (1024 * 1024):.1f}", mb
-    else:
-        value, unit = f"{max(1, round(size / 1024))}", kb
-    return f"({value} {unit})"
+        return f"{size / (1024 * 1024):.1f} {mb}"
+    return f"{max(1, round(size / 1024))} {kb}"
+
+
+def human_size(size: int, lang: str) -> str:
+    return f"({size_text(size, lang)})"
 
 
 def fill_sizes(site: Path) -> int:
-    """Put each PDF's size into the download links of every built page; returns pages changed."""
+    """Put each PDF's size (and, on the downloads pages, its page count) into the download
+    links of every built page; returns the number of pages changed."""
     sizes: dict[tuple[str, str], int] = {}
+    pages: dict[tuple[str, str], int] = {}
     for doc in ALL_DOCS:
         out = doc.output(site)
         if out.is_file():
             sizes[(doc.lang, doc.kind)] = out.stat().st_size
+            pages[(doc.lang, doc.kind)] = len(PdfReader(out).pages)
     changed = 0
 
     def slot(m: re.Match[str]) -> str:
@@ -210,11 +450,18 @@ def fill_sizes(site: Path) -> int:
         text = human_size(sizes[key], m[2]) if key in sizes else ""
         return f"{m[1]}{text}{m[4]}"
 
+    def info(m: re.Match[str]) -> str:
+        key, field, page_lang = (m[2], m[3]), m[4], m[5]
+        text = ""
+        if key in sizes:
+            text = str(pages[key]) if field == "pages" else size_text(sizes[key], page_lang)
+        return f"{m[1]}{text}{m[6]}"
+
     for html_file in site.rglob("*.html"):
         text = html_file.read_text(encoding="utf-8")
-        if "daleel-pdf-size" not in text:
+        if "daleel-pdf-size" not in text and "daleel-pdf-info" not in text:
             continue
-        new = SIZE_SLOT.sub(slot, text)
+        new = INFO_SLOT.sub(info, SIZE_SLOT.sub(slot, text))
         if new != text:
             html_file.write_text(new, encoding="utf-8")
             changed += 1

@@ -22,25 +22,33 @@ import datetime as dt
 import hashlib
 import html
 import os
+import posixpath
 import re
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
-sys.path.insert(0, str(Path(__file__).parent))
-
+# MkDocs puts this folder on sys.path while it loads a hook, so the sibling module imports.
 from pdf_worksheet import render_worksheet
-from site_data import ROOT
+
+from assessment.strings import text
+
+ROOT = Path(__file__).resolve().parents[2]
 
 OUT_DIR = "print_page"
 MARKER = "<!-- daleel:pdf-downloads -->"
+TABLE_MARKER = "<!-- daleel:pdf-downloads-table -->"
 # Pages of the guideline edition, besides every page under guideline/ (in nav order).
 EXTRA_PAGES = ("glossary.md", "editorial-notes.md")
 STYLESHEETS = ("fonts.css", "daleel.css", "print.css")
+# The Arabic face of the PDFs (print.css), next to the site's fonts. Only the print pages
+# load it; the offline post-build subsetting must keep these files' glyphs whole.
+PRINT_FONTS = ("amiri-arabic-400-normal.woff2", "amiri-arabic-700-normal.woff2")
+PRINT_FONT_PACKAGE = ROOT / "node_modules" / "@fontsource" / "amiri" / "files"
 
 # The PDFs and where they are published: each language's files under its own root, with the
 # same names, so both home pages link `downloads/guideline.pdf` (the parity test compares
@@ -63,9 +71,6 @@ T: dict[str, dict[str, str]] = {
         "ministry": "وزارة الاقتصاد الرقمي والريادة",
         "country": "المملكة الأردنية الهاشمية",
         "language": "النسخة العربية (النص المعتمد)",
-        "edition": "الإصدار",
-        "built": "تاريخ إنشاء هذه النسخة",
-        "source": "نسخة المصدر",
         "toc": "المحتويات",
         "note": "أُعدّت هذه النسخة للطباعة من نص موقع «دليل». النص العربي هو النص المعتمد، وتصحيحاتنا للأخطاء المطبعية مسجلة في الملاحظات التحريرية في آخر هذه النسخة.",
         "downloads": "نسخ PDF للطباعة",
@@ -79,9 +84,6 @@ T: dict[str, dict[str, str]] = {
         "ministry": "Ministry of Digital Economy and Entrepreneurship",
         "country": "The Hashemite Kingdom of Jordan",
         "language": "English translation (the Arabic text is authoritative)",
-        "edition": "Edition",
-        "built": "This copy was built on",
-        "source": "Source version",
         "toc": "Contents",
         "note": "This print edition is made from the text of the Daleel website. The Arabic text is authoritative; our corrections of typographical errors are listed in the editorial notes at the end of this edition.",
         "downloads": "PDF editions for printing",
@@ -226,7 +228,7 @@ def _head(lang: str, title: str, site: Path) -> str:
     )
 
 
-def cover(lang: str, title: str, kind: str, version: str, extra: str = "") -> str:
+def cover(lang: str, title: str, kind: str, extra: str = "") -> str:
     t = T[lang]
     return (
         '<section class="daleel-cover">'
@@ -236,11 +238,26 @@ def cover(lang: str, title: str, kind: str, version: str, extra: str = "") -> st
         '<p class="daleel-cover-year">2024</p>'
         f'<p class="daleel-cover-lang">{_e(t["language"])}</p>'
         f"{extra}"
-        '<dl class="daleel-cover-meta">'
-        f"<dt>{_e(t['edition'])}</dt><dd>2024</dd>"
-        f'<dt>{_e(t["built"])}</dt><dd dir="ltr">{_e(build_date())}</dd>'
-        f'<dt>{_e(t["source"])}</dt><dd dir="ltr">{_e(version)}</dd>'
-        "</dl></section>\n"
+        "</section>\n"
+    )
+
+
+def colophon(lang: str, version: str) -> str:
+    """The edition's build identifiers, at the end of the document rather than on the cover
+    (a trainer's cover shows what the document is, not how it was made)."""
+    rows = (
+        ("pdf.colophon_edition", "2024", ""),
+        ("pdf.colophon_built", build_date(), ' dir="ltr"'),
+        ("pdf.colophon_source", version, ' dir="ltr"'),
+    )
+    items = "".join(
+        f"<dt>{_e(text(key, lang=lang))}</dt><dd{attrs}>{_e(value)}</dd>"
+        for key, value, attrs in rows
+    )
+    return (
+        '<section class="daleel-colophon" aria-labelledby="daleel-colophon-h">'
+        f'<h2 id="daleel-colophon-h">{_e(text("pdf.colophon", lang=lang))}</h2>'
+        f"<dl>{items}</dl></section>\n"
     )
 
 
@@ -268,10 +285,12 @@ def render_guideline(lang: str, site: Path) -> str:
     version = source_version(sources)
     return (
         _head(lang, t["title"], site)
-        + cover(lang, t["title"], "", version, f'<p class="daleel-cover-note">{_e(t["note"])}</p>')
+        + cover(lang, t["title"], "", f'<p class="daleel-cover-note">{_e(t["note"])}</p>')
         + f'<nav class="daleel-toc" aria-labelledby="daleel-toc-h"><h1 id="daleel-toc-h">{_e(t["toc"])}</h1>'
         + f"<ol>{''.join(toc)}</ol></nav>\n"
-        + f'<main class="md-typeset">{"".join(body)}</main>\n</body>\n</html>\n'
+        + f'<main class="md-typeset">{"".join(body)}</main>\n'
+        + colophon(lang, version)
+        + "</body>\n</html>\n"
     )
 
 
@@ -289,6 +308,57 @@ def downloads_html(lang: str, page_url: str) -> str:
         for doc in DOCS
     )
     return f'<ul class="daleel-downloads">{items}</ul>'
+
+
+def _pdf_info_slot(pdf_lang: str, doc: str, field: str, page_lang: str) -> str:
+    """An empty slot scripts/build_pdfs.py fills once the PDF exists (pages, size)."""
+    return (
+        f'<span class="daleel-pdf-info" data-daleel-pdf="{pdf_lang}/{doc}" '
+        f'data-daleel-field="{field}" data-daleel-page-lang="{page_lang}"></span>'
+    )
+
+
+def downloads_table(lang: str, page_url: str) -> str:
+    """The downloads page's table: the PDFs of the page's language, with language, pages,
+    size and build date (pages and size are filled in after rendering). Each language's page
+    lists its own editions, like the home pages (the parity test compares link paths); the
+    other language's are one click away through the language switcher."""
+    here = "/" + page_url.strip("/") + "/"
+    date = build_date()
+    head = "".join(
+        f'<th scope="col">{_e(text(f"pdf.downloads_{key}", lang=lang))}</th>'
+        for key in ("document", "language", "pages", "size", "date")
+    )
+    rows = []
+    for pdf_lang in (lang,):
+        for doc in DOCS:
+            href = posixpath.relpath("/" + pdf_path(pdf_lang, doc), here)
+            name = _e(text(f"pdf.downloads_{doc}", lang=lang))
+            rows.append(
+                "<tr>"
+                f'<th scope="row"><a href="{_e(href)}" download="{download_name(pdf_lang, doc)}" '
+                f'type="application/pdf" hreflang="{pdf_lang}">{name}</a></th>'
+                f"<td>{_e(text(f'pdf.downloads_lang_{pdf_lang}', lang=lang))}</td>"
+                f"<td>{_pdf_info_slot(pdf_lang, doc, 'pages', lang)}</td>"
+                f"<td>{_pdf_info_slot(pdf_lang, doc, 'size', lang)}</td>"
+                f'<td><time datetime="{date}" dir="ltr">{date}</time></td>'
+                "</tr>"
+            )
+    caption = _e(text("pdf.downloads_caption", lang=lang))
+    return (
+        f'<table class="daleel-downloads-table"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def on_env(env: Any, config: Any, **_: Any) -> Any:
+    """The footer's PDF labels (overrides/partials/copyright.html) in the build's language."""
+    lang = str(config["theme"]["language"])
+    env.globals["daleel_pdf"] = {
+        key: text(f"pdf.footer_{key}", lang=lang)
+        for key in ("label", "guideline", "checklist", "downloads")
+    }
+    return env
 
 
 def on_pre_build(**_: Any) -> None:
@@ -309,13 +379,26 @@ def on_page_content(content: str, page: Any, **_: Any) -> str:
     lang, rel = _split(str(page.file.src_uri))
     if rel == "index.md" and MARKER in content:
         content = content.replace(MARKER, downloads_html(lang, str(page.url)), 1)
+    if TABLE_MARKER in content:
+        content = content.replace(TABLE_MARKER, downloads_table(lang, str(page.url)), 1)
     if _printed(rel):
         _state.pages.setdefault(lang, {})[rel] = (str(page.url), content)
     return content
 
 
+def copy_print_fonts(site: Path) -> None:
+    fonts = site / "assets" / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    for name in PRINT_FONTS:
+        source = PRINT_FONT_PACKAGE / name
+        if not source.is_file():
+            raise SystemExit(f"{source} is missing: run `make setup` (npm ci) first")
+        shutil.copy2(source, fonts / name)
+
+
 def on_post_build(config: Any, **_: Any) -> None:
     site = Path(config["site_dir"])
+    copy_print_fonts(site)
     out = site / OUT_DIR
     out.mkdir(parents=True, exist_ok=True)
     for lang in sorted(_state.pages):
@@ -327,7 +410,7 @@ def on_post_build(config: Any, **_: Any) -> None:
                 headings[(page, hid)] = _text(inner)
                 if level == "1":
                     headings.setdefault((page, ""), _text(inner))
-        title, body = render_worksheet(lang, headings, cover)
+        title, body = render_worksheet(lang, headings, cover, colophon)
         (out / f"checklist-{lang}.html").write_text(
             _head(lang, title, site) + body + "\n</body>\n</html>\n", encoding="utf-8"
         )

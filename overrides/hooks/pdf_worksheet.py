@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import html
-import sys
 from collections.abc import Callable
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from assessment.checklist import Checklist, Item, default_checklist
 from assessment.labels import OBLIGATION_LABELS, VALUE_LABELS
@@ -110,7 +107,8 @@ W: dict[str, dict[str, str]] = {
     },
 }
 
-CoverFn = Callable[[str, str, str, str, str], str]
+CoverFn = Callable[[str, str, str, str], str]
+ColophonFn = Callable[[str, str], str]
 
 
 def _e(text: object) -> str:
@@ -147,7 +145,7 @@ def _item(lang: str, item: Item, headings: dict[tuple[str, str], str]) -> str:
         f'<span class="ws-choice"><span class="ws-box" aria-hidden="true"></span>{_e(VALUE_LABELS[lang][v])}</span>'
         for v in VALUES
     )
-    critical = f'<span class="ws-critical">{_e(w["critical"])}</span>' if item.critical else ""
+    critical = f'<span class="ws-critical">{_e(w["critical"])}</span>' if caps_level(item) else ""
     return (
         f'<div class="ws-item ws-{item.obligation}">'
         f'<p class="ws-question"><span class="ws-id" dir="ltr">{_e(item.id)}</span> {_e(item.question.get(lang))}</p>'
@@ -181,7 +179,7 @@ def _levels(lang: str) -> str:
 def _scoring(lang: str, checklist: Checklist) -> str:
     w = W[lang]
     v = VALUE_LABELS[lang]
-    critical = [i for i in checklist.items if i.critical and i.obligation == "must"]
+    critical = [i for i in checklist.items if caps_level(i)]
     rows = "".join(
         f"<tr><td>{d.number}. {_e(d.title.get(lang))}</td><td>{len(checklist.items_in(d.id))}</td><td></td><td></td><td></td></tr>"
         for d in checklist.domains
@@ -219,8 +217,14 @@ def _scoring(lang: str, checklist: Checklist) -> str:
     )
 
 
+def caps_level(item: Item) -> bool:
+    """Whether a "no" to `item` is a critical gap that caps the level: a critical "must" item
+    (assessment.scoring.ItemResult.is_critical_gap). Only these carry the worksheet's mark."""
+    return item.critical and item.obligation == "must"
+
+
 def render_worksheet(
-    lang: str, headings: dict[tuple[str, str], str], cover: CoverFn
+    lang: str, headings: dict[tuple[str, str], str], cover: CoverFn, colophon: ColophonFn
 ) -> tuple[str, str]:
     """(document title, body HTML) of the worksheet in `lang`."""
     w = W[lang]
@@ -231,7 +235,7 @@ def render_worksheet(
         for k in ("name", "unit", "assessor", "date")
     )
     parts = [
-        cover(lang, title, w["kind"], checklist_version(checklist), ""),
+        cover(lang, title, w["kind"], ""),
         f'<section class="ws-intro"><h1 id="ws-entity">{_e(w["entity"])}</h1><div class="ws-fields">{fields}</div>'
         f'<h2 id="ws-how">{_e(w["how"])}</h2><ol>'
         + "".join(f"<li>{_e(w[k])}</li>" for k in ("how_1", "how_2", "how_3"))
@@ -252,4 +256,5 @@ def render_worksheet(
         )
     parts.append(_scoring(lang, checklist))
     parts.append("</main>")
+    parts.append(colophon(lang, checklist_version(checklist)))
     return title, "\n".join(parts)
