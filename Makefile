@@ -29,6 +29,8 @@ system-deps:
 
 build: setup system-deps
 	$(BIN)/mkdocs build --strict --quiet
+	# Fonts cut to the characters of every built page (print pages included) before the PDFs.
+	$(BIN)/python scripts/subset_fonts.py --quiet site
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
 
