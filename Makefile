@@ -31,6 +31,8 @@ build: setup system-deps
 	$(BIN)/mkdocs build --strict --quiet
 	# Fonts cut to the characters of every built page (print pages included) before the PDFs.
 	$(BIN)/python scripts/subset_fonts.py --quiet site
+	# Material's search index requested when search is opened, not on every page.
+	$(BIN)/python scripts/search_on_demand.py site
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
 
