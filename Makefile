@@ -35,11 +35,14 @@ build: setup system-deps
 	$(BIN)/python scripts/search_on_demand.py site
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
+	# Last: the service worker lists every file above with its SHA-256 (its build id).
+	$(BIN)/python scripts/build_service_worker.py site
 
 # Re-render only the PDF editions (and their sizes in the links) from the current site/.
 pdf: setup
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
+	$(BIN)/python scripts/build_service_worker.py --no-icons site
 
 serve: build
 	$(BIN)/python scripts/serve.py $(PORT) site
