@@ -117,6 +117,10 @@ async function main() {
     if (home) homeSection(lang, false);
     return;
   }
+  // After the page's own load: the worker's first cache fill must not compete with it.
+  if (document.readyState !== "complete") {
+    await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
+  }
   const registration = await navigator.serviceWorker.register(SCRIPT, { scope: "/" });
   watchUpdates(registration, lang);
   if (home) await offerOffline(lang);
