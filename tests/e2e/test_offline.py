@@ -266,3 +266,12 @@ def test_manifests_name_the_site_in_each_language(page: Page) -> None:
         for icon in data["icons"]:
             status = page.evaluate("async (u) => (await fetch(u)).status", icon["src"])
             assert status == 200, icon["src"]
+
+
+def test_service_worker_and_manifest_headers(page: Page, base_url: str, needs_nginx: None) -> None:
+    worker = page.request.get(base_url + "/sw.js")
+    assert worker.ok
+    assert worker.headers["cache-control"] == "no-cache"
+    assert worker.headers["content-type"].startswith("text/javascript")
+    manifest = page.request.get(base_url + "/en/manifest.webmanifest")
+    assert manifest.headers["content-type"].startswith("application/manifest+json")
