@@ -67,8 +67,8 @@ def run_axe(page: Page, selector: str) -> None:
 
 def search_finds(page: Page, word: str) -> None:
     page.locator(".md-search__input").click()
-    page.locator(".md-search__input").fill(word)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.locator(".md-search__input").press_sequentially(word)  # Material queries on keyup
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
 
 
 # ---------------------------------------------------------------- light first view

@@ -110,6 +110,24 @@ async function offerOffline(lang) {
   if (ready.active && (await ask(ready.active, { type: "status" }))?.runtime) done();
 }
 
+/** Resolves once the page has loaded and, on the assessment page, once its engine has
+ * started or failed (`data-engine`): the worker's cache fill must not compete with either. */
+async function settled() {
+  if (document.readyState !== "complete") {
+    await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
+  }
+  const root = document.getElementById("daleel-assessment");
+  if (!root || root.hasAttribute("data-engine")) return;
+  await new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!root.hasAttribute("data-engine")) return;
+      observer.disconnect();
+      resolve(undefined);
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ["data-engine"] });
+  });
+}
+
 async function main() {
   const lang = document.documentElement.lang === "en" ? "en" : "ar";
   const home = document.querySelector('meta[name="daleel-offline"][content="home"]');
@@ -117,10 +135,7 @@ async function main() {
     if (home) homeSection(lang, false);
     return;
   }
-  // After the page's own load: the worker's first cache fill must not compete with it.
-  if (document.readyState !== "complete") {
-    await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
-  }
+  await settled();
   const registration = await navigator.serviceWorker.register(SCRIPT, { scope: "/" });
   watchUpdates(registration, lang);
   if (home) await offerOffline(lang);
