@@ -41,13 +41,20 @@ system-deps:
 
 build: system-deps setup
 	$(BIN)/mkdocs build --strict --quiet
+	# Fonts cut to the characters of every built page (print pages included) before the PDFs.
+	$(BIN)/python scripts/subset_fonts.py --quiet site
+	# Material's search index requested when search is opened, not on every page.
+	$(BIN)/python scripts/search_on_demand.py site
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
+	# Last: the service worker lists every file above with its SHA-256 (its build id).
+	$(BIN)/python scripts/build_service_worker.py site
 
 # Re-render only the PDF editions (and their sizes in the links) from the current site/.
 pdf: setup
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
+	$(BIN)/python scripts/build_service_worker.py --no-icons site
 
 serve: build
 	$(BIN)/python scripts/serve.py $(PORT) site

@@ -43,6 +43,9 @@ import bench_serve as bs
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {"Arabic home": "/", "English home": "/en/", "Chapter (ar)": "/guideline/05-governance/"}
+CHAPTER = PAGES["Chapter (ar)"]
+# Issue 13's absolute page-weight targets (bytes transferred cold; fonts among them).
+WEIGHT_TARGETS = {"Chapter (ar)": (150 * 1000, 45 * 1000), "English home": (120 * 1000, None)}
 ASSESSMENT = "/assessment/"
 BARE = f"/{bs.BARE_DIR}/"
 KB = 1000
@@ -95,17 +98,36 @@ def measure_pages(browser: Any, runs: int, site_base: str, site_root: Path,
 
 def measure_assessment(browser: Any, runs: int, base: str, seed: str) -> dict[str, Any]:
     rows: dict[str, list[dict[str, float]]] = {"cold": [], "warm": [], "bare_cold": [],
-                                                "bare_warm": []}
+                                                "bare_warm": [], "chapter": [], "sw_repeat": []}
     for i in range(runs):
         cold, warm = bb.cold_and_warm(browser, base, ASSESSMENT, seed, bb.assessment_load)
         bare_cold, bare_warm = bb.cold_and_warm(browser, base, BARE, None, bb.bare_load)
+        chapter, _ = bb.cold_and_warm(browser, base, CHAPTER, None, bb.chapter_load)
         rows["cold"].append(cold)
         rows["warm"].append(warm)
         rows["bare_cold"].append(bare_cold)
         rows["bare_warm"].append(bare_warm)
+        rows["chapter"].append(chapter)
+        rows["sw_repeat"].append(bb.sw_repeat_visit(browser, base, ASSESSMENT, seed))
         log(f"  assessment run {i + 1}/{runs}: scores {cold['scored_ms']:.0f} ms cold, "
             f"bare {bare_cold['scored_ms']:.0f} ms")
     return {"runs": rows, "median": {k: medians(v) for k, v in rows.items()}}
+
+
+def offline_cache(site: Path) -> dict[str, dict[str, float]]:
+    """What the service worker stores: files, uncompressed and gzip -6 bytes per group."""
+    sw = site / "sw.js"
+    if not sw.is_file():
+        return {}
+    head = sw.read_text(encoding="utf-8").split("self.DALEEL_PRECACHE = ", 1)[1]
+    data = json.JSONDecoder().raw_decode(head)[0]
+    sizes = bb.GzipSizes(site)
+    out: dict[str, dict[str, float]] = {}
+    for group in ("core", "runtime"):
+        pairs = [sizes.of(url) for url, _ in data[group]]
+        out[group] = {"files": len(pairs), "raw": sum(r for r, _ in pairs),
+                      "gzip": sum(g for _, g in pairs)}
+    return out
 
 
 def precompress_site_if_needed(site: Path) -> None:
@@ -155,36 +177,68 @@ def table(r: dict[str, Any]) -> tuple[str, dict[str, dict[str, Any]]]:
     for name, p in r["pages"].items():
         s, f = p["site"], p["reference"]
         ratio = s["transferred"] / f["transferred"]
-        light, close = s["transferred"] <= 350 * KB, ratio <= 1.15
         fonts = p["site_by_type"].get("font", 0)
+        limit, font_limit = WEIGHT_TARGETS.get(name, (None, None))
+        target, status = "", ""
+        if limit is not None:
+            ok = s["transferred"] <= limit
+            target, status = f"≤ {limit / KB:.0f} kB", verdict(ok)
+            targets[f"Page weight {name} ≤ {limit / KB:.0f} kB"] = {
+                "value": s["transferred"], "reference": f["transferred"], "ratio": ratio,
+                "target": target, "met": ok}
+        if font_limit is not None:
+            ok = fonts <= font_limit
+            target += f"; fonts ≤ {font_limit / KB:.0f} kB"
+            status += f"; {verdict(ok)}"
+            targets[f"Page weight {name} fonts ≤ {font_limit / KB:.0f} kB"] = {
+                "value": fonts, "reference": None, "ratio": None, "target": target, "met": ok}
         lines.append(
             f"| Page weight cold: {name} ({p['path']}), transferred "
             f"| {s['transferred'] / KB:.0f} kB ({fonts / KB:.0f} kB fonts), "
             f"{s['requests']:.0f} requests "
             f"| {f['transferred'] / KB:.0f} kB, {f['requests']:.0f} requests (default Material) "
-            f"| {ratio:.2f}× | ≤ 350 kB; ≤ 1.15× "
-            f"| {verdict(light)}; {verdict(close)} |"
+            f"| {ratio:.2f}× | {target} | {status} |"
         )
-        for label, ok, target in (("≤ 350 kB", light, "≤ 350 kB"), ("≤ 1.15×", close, "≤ 1.15×")):
-            targets[f"Page weight {name} {label}"] = {
-                "value": s["transferred"], "reference": f["transferred"], "ratio": ratio,
-                "target": target, "met": ok,
-            }
         row(f"Page weight cold: {name}, each file gzip -6 / uncompressed",
             f"{s['gzip'] / KB:.0f} / {s['raw'] / KB:.0f} kB",
             f"{f['gzip'] / KB:.0f} / {f['raw'] / KB:.0f} kB", s["gzip"] / f["gzip"])
+    for group, label in (("core", "first visit, after the page's load"),
+                         ("runtime", "when the assessment opens or on request")):
+        c = r.get("offline_cache", {}).get(group)
+        if c:
+            row(f"Offline cache ({group}: {label})",
+                f"{c['files']:.0f} files, {c['gzip'] / KB:.0f} kB gzip -6 "
+                f"({c['raw'] / KB:.0f} kB)", "", None)
 
     a = r["assessment"]["median"]
-    for temp in ("cold", "warm"):
-        ours, bare = a[temp], a[f"bare_{temp}"]
-        row(f"Assessment {temp}: first question answerable", f"{ours['answerable_ms']:.0f} ms",
-            "", None, "≤ 1000 ms", ours["answerable_ms"] <= 1000)
+    chapter = a.get("chapter")
+    if chapter:
+        row(f"Chapter page ({CHAPTER}) cold: time to interactive",
+            f"{chapter['tti_ms']:.0f} ms", f"load event {chapter['load_ms']:.0f} ms", None)
+        row("Chapter page cold: longest main-thread task", f"{chapter['longest_task_ms']:.0f} ms",
+            "", None)
+    runs = [("cold", "cold", a["bare_cold"]), ("warm", "warm (HTTP cache)", a["bare_warm"])]
+    if a.get("sw_repeat"):
+        runs.append(("sw_repeat", "repeat visit over the service worker", a["bare_warm"]))
+    for key, label, bare in runs:
+        ours = a[key]
+        if chapter:
+            ratio = ours["answerable_ms"] / chapter["tti_ms"]
+            row(f"Assessment {label}: first question answerable",
+                f"{ours['answerable_ms']:.0f} ms",
+                f"{chapter['tti_ms']:.0f} ms (chapter time to interactive)", ratio,
+                "≤ 1.2× chapter", ratio <= 1.2)
         ratio = ours["scored_ms"] / bare["scored_ms"]
-        row(f"Assessment {temp}: scores shown", f"{ours['scored_ms']:.0f} ms",
-            f"{bare['scored_ms']:.0f} ms (bare Pyodide)", ratio, "≤ 1.2× bare", ratio <= 1.2)
-        row(f"Assessment {temp}: longest main-thread task", f"{ours['longest_task_ms']:.0f} ms",
-            f"{bare['longest_task_ms']:.0f} ms (bare Pyodide)", None, "≤ 50 ms",
-            ours["longest_task_ms"] <= 50)
+        row(f"Assessment {label}: scores shown", f"{ours['scored_ms']:.0f} ms",
+            f"{bare['scored_ms']:.0f} ms (bare Pyodide, {'warm' if key != 'cold' else 'cold'})",
+            ratio, "≤ 1.2× bare", ratio <= 1.2)
+        if chapter:
+            longest = max(chapter["longest_task_ms"], 1.0)
+            ratio = ours["longest_task_ms"] / longest
+            row(f"Assessment {label}: longest main-thread task",
+                f"{ours['longest_task_ms']:.0f} ms",
+                f"{chapter['longest_task_ms']:.0f} ms (chapter page)", ratio,
+                "≤ 1.5× chapter", ratio <= 1.5)
 
     it = r["interactions"]["median"]
     empty = it["roundtrip_empty_ms"]
@@ -289,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             results["browser"] = browser.version
             log("2/5 page weight")
             results["pages"] = measure_pages(browser, runs, base, root, ref_base, reference)
+            results["offline_cache"] = offline_cache(site)
             log("3/5 assessment load")
             results["assessment"] = measure_assessment(browser, runs, base, seed)
             log("4/5 re-score and downloads")

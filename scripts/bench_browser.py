@@ -131,7 +131,9 @@ def _block_foreign(context: BrowserContext, base: str, foreign: list[str]) -> No
 def page_weight(browser: Browser, base: str, path: str, sizes: GzipSizes) -> Weight:
     """One cold load (a new context has an empty cache) until the network is idle."""
     w = Weight()
-    context = browser.new_context(base_url=base)
+    # The service worker's cache fill starts after the page's load and is not part of the
+    # page's weight (bench.py reports its size from sw.js apart).
+    context = browser.new_context(base_url=base, service_workers="block")
     finished: list[Request] = []
     try:
         _block_foreign(context, base, w.foreign)
@@ -208,8 +210,12 @@ def bare_load(context: BrowserContext, path: str) -> dict[str, float]:
         page.close()
 
 
-def new_context(browser: Browser, base: str, seed: str | None) -> BrowserContext:
-    context = browser.new_context(base_url=base, accept_downloads=True)
+def new_context(browser: Browser, base: str, seed: str | None,
+                service_workers: str = "block") -> BrowserContext:
+    """A fresh profile. Service workers are blocked unless asked for, so cold and warm mean
+    the network and the HTTP cache; `sw_repeat_visit` measures the service worker apart."""
+    context = browser.new_context(base_url=base, accept_downloads=True,
+                                  service_workers=service_workers)  # type: ignore[arg-type]
     context.add_init_script(f"{PROBE}({json.dumps(seed)});")
     _block_foreign(context, base, [])
     return context
@@ -225,6 +231,54 @@ def cold_and_warm(
     finally:
         context.close()
     return cold, warm
+
+
+CHAPTER_JS = """() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const tasks = window.__bench.longtasks;
+  const ends = tasks.map(([start, d]) => start + d);
+  return { dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
+           lastTaskEnd: Math.max(0, ...ends), longest: Math.max(0, ...tasks.map(([, d]) => d)) };
+}"""
+
+
+def chapter_load(context: BrowserContext, path: str) -> dict[str, float]:
+    """A reading page's time to interactive (DOMContentLoaded or the end of the last long
+    task, whichever is later: the main thread is free from then on) and its longest task."""
+    page = context.new_page()
+    try:
+        page.goto(path, wait_until="networkidle", timeout=TIMEOUT_MS)
+        m = page.evaluate(CHAPTER_JS)
+        return {"tti_ms": max(float(m["dcl"]), float(m["lastTaskEnd"])),
+                "load_ms": float(m["load"]), "longest_task_ms": float(m["longest"])}
+    finally:
+        page.close()
+
+
+CACHE_RUNTIME_JS = """async () => {
+  const reg = await navigator.serviceWorker.ready;
+  return await new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    reg.active.postMessage({ type: "cache-runtime" }, [channel.port2]);
+  });
+}"""
+
+
+def sw_repeat_visit(browser: Browser, base: str, path: str, seed: str | None) -> dict[str, float]:
+    """The assessment opened again once the service worker holds the site and the runtime."""
+    context = new_context(browser, base, seed, service_workers="allow")
+    try:
+        assessment_load(context, path)  # the first visit registers the worker
+        page = context.new_page()
+        page.goto(path, wait_until="commit", timeout=TIMEOUT_MS)
+        reply = page.evaluate(CACHE_RUNTIME_JS)
+        page.close()
+        if not (reply or {}).get("ok"):
+            raise RuntimeError(f"service worker could not cache the runtime: {reply}")
+        return assessment_load(context, path)
+    finally:
+        context.close()
 
 
 RESCORE_JS = """async ([selector]) => {

@@ -51,7 +51,8 @@ def test_policy_is_as_tight_as_specified() -> None:
     assert page["img-src"] == ["'self'", "data:"]
     for name in ("font-src", "connect-src", "worker-src"):
         assert page[name] == ["'self'"], name
-    assert "manifest-src" not in page  # no web app manifest: default-src 'none' covers it
+    # The web app manifests (/manifest.webmanifest, /en/manifest.webmanifest), same origin only.
+    assert page["manifest-src"] == ["'self'"]
     assert page["base-uri"] == page["form-action"] == ["'none'"]
     assert POLICY["header_only"] == {"frame-ancestors": ["'none'"]}
     assert POLICY["pyodide"] == {"script-src": ["'wasm-unsafe-eval'"]}
