@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.conftest import SITE, RequestLog
-from tests.gates.test_axe import AXE, RUN_AXE, TAGS
+from tests.gates.visits import run_axe
 
 PAGES = {"ar": "/downloads/", "en": "/en/downloads/"}
 HEADING = {"ar": "نسخ PDF للتنزيل", "en": "PDF downloads"}
@@ -91,8 +91,5 @@ def test_footer_links_the_downloads_page(page: Page, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_downloads_page_has_no_axe_violations(page: Page, lang: str) -> None:
     page.goto(PAGES[lang])
-    page.evaluate("() => document.fonts.ready.then(() => undefined)")
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(RUN_AXE, TAGS)
+    violations = run_axe(page)
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
