@@ -336,8 +336,10 @@ def downloads_table(lang: str, page_url: str) -> str:
             )
     caption = _e(text("pdf.downloads_caption", lang=lang))
     return (
-        f'<table class="daleel-downloads-table"><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        # Material's wrapper and class-less table: the site's table style, scrolling on phones.
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        f'<table id="daleel-downloads-table"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"
     )
 
 
