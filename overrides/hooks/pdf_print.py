@@ -35,6 +35,7 @@ from mkdocs.plugins import event_priority
 # MkDocs puts this folder on sys.path while it loads a hook, so the sibling module imports.
 from pdf_worksheet import render_worksheet
 
+from assessment.languages import CODES
 from assessment.strings import text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,33 +66,22 @@ def download_name(lang: str, doc: str) -> str:
     return f"{doc}-{lang}.pdf"
 
 
+# The print pages' interface strings (assessment/data/strings/<lang>.json, keys "pdf.<name>").
+T_KEYS = (
+    "title",
+    "ministry",
+    "country",
+    "language",
+    "toc",
+    "note",
+    "downloads",
+    "guideline",
+    "checklist",
+    "guideline_hint",
+    "checklist_hint",
+)
 T: dict[str, dict[str, str]] = {
-    "ar": {
-        "title": "الدليل الإرشادي لاستخدام منصات التواصل الاجتماعي للوزارات والمؤسسات الحكومية",
-        "ministry": "وزارة الاقتصاد الرقمي والريادة",
-        "country": "المملكة الأردنية الهاشمية",
-        "language": "النسخة العربية (النص المعتمد)",
-        "toc": "المحتويات",
-        "note": "أُعدّت هذه النسخة للطباعة من نص موقع «دليل». النص العربي هو النص المعتمد، وتصحيحاتنا للأخطاء المطبعية مسجلة في الملاحظات التحريرية في آخر هذه النسخة.",
-        "downloads": "نسخ PDF للطباعة",
-        "guideline": "الدليل كاملاً (PDF)",
-        "checklist": "ورقة عمل قائمة التقييم الذاتي (PDF)",
-        "guideline_hint": "الغلاف والمحتويات وجميع الفصول ومسرد المصطلحات والملاحظات التحريرية.",
-        "checklist_hint": "بنود التقييم مع خانات للإجابة والملاحظات، وشرح لاحتساب النتيجة يدوياً.",
-    },
-    "en": {
-        "title": "Guideline for the Use of Social Media Platforms by Ministries and Government Institutions",
-        "ministry": "Ministry of Digital Economy and Entrepreneurship",
-        "country": "The Hashemite Kingdom of Jordan",
-        "language": "English translation (the Arabic text is authoritative)",
-        "toc": "Contents",
-        "note": "This print edition is made from the text of the Daleel website. The Arabic text is authoritative; our corrections of typographical errors are listed in the editorial notes at the end of this edition.",
-        "downloads": "PDF editions for printing",
-        "guideline": "The full guideline (PDF)",
-        "checklist": "Self-assessment checklist worksheet (PDF)",
-        "guideline_hint": "Cover, contents, every chapter, the glossary and the editorial notes.",
-        "checklist_hint": "The assessment items with boxes to tick and room for notes, and how to score it by hand.",
-    },
+    lang: {key: text(f"pdf.{key}", lang=lang) for key in T_KEYS} for lang in CODES
 }
 
 _ID = re.compile(r'\b(id|for|aria-labelledby|aria-describedby)="([^"]*)"')
@@ -346,8 +336,10 @@ def downloads_table(lang: str, page_url: str) -> str:
             )
     caption = _e(text("pdf.downloads_caption", lang=lang))
     return (
-        f'<table class="daleel-downloads-table"><caption>{caption}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        # Material's wrapper and class-less table: the site's table style, scrolling on phones.
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        f'<table id="daleel-downloads-table"><caption>{caption}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>"
     )
 
 

@@ -41,7 +41,7 @@ def test_downloads_page_lists_every_pdf_with_its_facts(
     assert response is not None and response.status == 200
     assert page.locator("html").get_attribute("lang") == lang
     expect(page.locator("article h1")).to_contain_text(HEADING[lang])
-    rows = page.locator("table.daleel-downloads-table tbody tr")
+    rows = page.locator("table#daleel-downloads-table tbody tr")
     expect(rows).to_have_count(2)
     seen = set()
     for i in range(2):
@@ -63,7 +63,7 @@ def test_downloads_page_lists_every_pdf_with_its_facts(
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_every_link_on_the_downloads_page_gives_the_pdf(page: Page, lang: str) -> None:
     page.goto(PAGES[lang])
-    links = page.locator("table.daleel-downloads-table a")
+    links = page.locator("table#daleel-downloads-table a")
     expect(links).to_have_count(2)
     for i in range(2):
         link = links.nth(i)
