@@ -67,7 +67,10 @@ def run_axe(page: Page, selector: str) -> None:
 
 def search_finds(page: Page, word: str) -> None:
     page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(word)  # Material queries on keyup
+    # fill() then a key: Material queries on key events, and Playwright types non-Latin
+    # characters as text insertion without them.
+    page.locator(".md-search__input").fill(word)
+    page.locator(".md-search__input").press("End")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
 
 
