@@ -124,7 +124,8 @@ def test_character_outside_the_subset_renders_with_the_fallback_face(
 def make_available_offline(page: Page, lang: str) -> None:
     page.goto("/" if lang == "ar" else "/en/")
     section = page.locator(".daleel-offline")
-    expect(section.locator("h2")).to_have_text(text("offline.heading", lang=lang))
+    # The section appears once the worker is active (its first cache fill done).
+    expect(section.locator("h2")).to_have_text(text("offline.heading", lang=lang), timeout=BOOT_MS)
     run_axe(page, ".daleel-offline")
     worker_ready(page)
     section.locator("button").click()
