@@ -67,7 +67,10 @@ def run_axe(page: Page, selector: str) -> None:
 
 def search_finds(page: Page, word: str) -> None:
     page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially(word)  # Material queries on keyup
+    # fill() then a key: Material queries on key events, and Playwright types non-Latin
+    # characters as text insertion without them.
+    page.locator(".md-search__input").fill(word)
+    page.locator(".md-search__input").press("End")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
 
 
@@ -121,7 +124,8 @@ def test_character_outside_the_subset_renders_with_the_fallback_face(
 def make_available_offline(page: Page, lang: str) -> None:
     page.goto("/" if lang == "ar" else "/en/")
     section = page.locator(".daleel-offline")
-    expect(section.locator("h2")).to_have_text(text("offline.heading", lang=lang))
+    # The section appears once the worker is active (its first cache fill done).
+    expect(section.locator("h2")).to_have_text(text("offline.heading", lang=lang), timeout=BOOT_MS)
     run_axe(page, ".daleel-offline")
     worker_ready(page)
     section.locator("button").click()

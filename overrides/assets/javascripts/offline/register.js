@@ -3,14 +3,28 @@
 // reader when a newer build is ready (reload to use it), and on the home page offers to keep
 // the self-assessment's runtime for offline use. The assessment page asks for that runtime by
 // itself. Nothing here talks to anything but this site.
-import { STRINGS } from "../strings.js";
-
 const SCRIPT = "/sw.js";
+
+/** @type {Record<string, Record<string, string>>} */
+let STRINGS = {};
+
+/** Loads the interface strings and styles, only on pages that show something (the home
+ * page's offline section, the update notice): every other page is lighter without them. */
+async function loadStrings() {
+  const styles = new URL("../../stylesheets/offline.css", import.meta.url).href;
+  if (!document.querySelector(`link[href="${styles}"]`)) {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = styles;
+    document.head.append(link);
+  }
+  ({ STRINGS } = await import("../strings.js"));
+}
 
 /** The interface string `key` in the page's language.
  * @param {string} key @param {string} lang */
 export function t(key, lang) {
-  const table = STRINGS[lang] || STRINGS.ar;
+  const table = STRINGS[lang] || STRINGS.ar || {};
   return table[key] ?? key;
 }
 
@@ -60,8 +74,9 @@ function showUpdate(waiting, lang) {
 /** @param {ServiceWorkerRegistration} registration @param {string} lang */
 function watchUpdates(registration, lang) {
   const check = () => {
-    if (registration.waiting && updateWaiting(registration, navigator.serviceWorker.controller)) {
-      showUpdate(registration.waiting, lang);
+    const waiting = registration.waiting;
+    if (waiting && updateWaiting(registration, navigator.serviceWorker.controller)) {
+      loadStrings().then(() => showUpdate(waiting, lang));
     }
   };
   check();
@@ -90,8 +105,12 @@ function homeSection(lang, supported) {
   return { button, status };
 }
 
-/** @param {string} lang */
+/** Shown once this site's worker is active (the pages, search and PDFs are then kept), so the
+ * button works when it appears and a first view never waits for it.
+ * @param {string} lang */
 async function offerOffline(lang) {
+  const ready = await navigator.serviceWorker.ready;
+  await loadStrings();
   const { button, status } = homeSection(lang, true);
   const done = () => {
     status.textContent = t("offline.ready", lang);
@@ -106,7 +125,6 @@ async function offerOffline(lang) {
     else status.textContent = t("offline.failed", lang);
     button.removeAttribute("disabled");
   });
-  const ready = await navigator.serviceWorker.ready;
   if (ready.active && (await ask(ready.active, { type: "status" }))?.runtime) done();
 }
 
@@ -132,7 +150,7 @@ async function main() {
   const lang = document.documentElement.lang === "en" ? "en" : "ar";
   const home = document.querySelector('meta[name="daleel-offline"][content="home"]');
   if (!("serviceWorker" in navigator)) {
-    if (home) homeSection(lang, false);
+    if (home) await loadStrings().then(() => homeSection(lang, false));
     return;
   }
   await settled();
