@@ -262,11 +262,12 @@ def test_figures_and_downloads_equal_the_cli(watched: Page, requests_log: Any, e
 def test_sorting_by_keyboard_and_clear_everything(watched: Page, requests_log: Any) -> None:
     page = watched
     open_page(page, "en")
-    # Keyboard only: from the page's first control, Tab to the file input and open it.
-    page.locator("#dd-current").focus()
+    # Keyboard only: move focus to this round's file input and open it with Space.
+    page.locator("#dd-clear").focus()
+    page.keyboard.press("Shift+Tab")  # back over the previous round's input to this round's
     page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Tab")
-    with page.expect_file_chooser() as chooser:
+    expect(page.locator("#dd-current")).to_be_focused()
+    with page.expect_file_chooser(timeout=BOOT_MS) as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(files=payloads(current_set()[:12]))
     wait_renders(page, 1)
