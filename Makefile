@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build serve test lint clean lock bench system-deps pdf
+.PHONY: setup build serve test lint clean lock bench system-deps pdf check-js
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -44,8 +44,13 @@ lint: setup
 	$(BIN)/ruff check assessment scripts tests overrides/hooks
 	$(BIN)/mypy
 
-test: build lint
+test: build lint check-js
 	$(BIN)/python -m pytest
+
+# Browser code: type check of the JSDoc types (tsconfig.json) and unit tests of pure functions.
+check-js: node_modules/.installed
+	node_modules/.bin/tsc -p tsconfig.json
+	node --test tests/js/
 
 lock: $(VENV)/.installed
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \
