@@ -39,10 +39,24 @@ log = logging.getLogger("mkdocs.hooks.assessment_form")
 VALUES = ("yes", "partial", "no", "na")
 # What the worker downloads on a first visit (overrides/hooks/pyodide_assets.py ships them).
 RUNTIME = ROOT / "node_modules" / "pyodide"
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
 MODULES = (
-    "main.js", "engine.js", "protocol.js", "results.js", "dom.js", "format.js", "model.js",
-    "steps.js", "files.js", "../strings.js",
+    "main.js",
+    "engine.js",
+    "protocol.js",
+    "results.js",
+    "dom.js",
+    "format.js",
+    "model.js",
+    "steps.js",
+    "files.js",
+    "../strings.js",
 )
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -173,7 +187,7 @@ class Renderer:
             f'<span>{_e(t("term.maturity_level"))}: <strong id="daleel-bar-level">{none}</strong></span></p>'
             f'<progress id="daleel-progress" max="{total}" value="0" aria-label="{_e(t("widget.progress_label"))}"></progress>'
             f'<nav aria-label="{_e(t("widget.bar.steps"))}"><ul class="daleel-steps">{steps}</ul></nav>'
-            '</section>'
+            "</section>"
         )
 
     def overview(self, domains: list[dict[str, Any]], counts: dict[str, int], hidden: bool) -> str:
@@ -222,21 +236,40 @@ class Renderer:
             "</section>"
         )
 
-    def domain(self, d: dict[str, Any], items: list[dict[str, Any]], neighbours: tuple[dict[str, Any] | None, dict[str, Any] | None], position: int, hidden: bool) -> str:
+    def domain(
+        self,
+        d: dict[str, Any],
+        items: list[dict[str, Any]],
+        neighbours: tuple[dict[str, Any] | None, dict[str, Any] | None],
+        position: int,
+        hidden: bool,
+    ) -> str:
         t, lang = self.t, self.lang
         n = d["number"]
         prev, nxt = neighbours
-        name = {k: f"{v['number']}. {v['title'][lang]}" for k, v in (("prev", prev), ("next", nxt)) if v is not None}
+        name = {
+            k: f"{v['number']}. {v['title'][lang]}"
+            for k, v in (("prev", prev), ("next", nxt))
+            if v is not None
+        }
         buttons = []
         if nxt is not None:
-            buttons.append(f'<a class="md-button md-button--primary" href="#domain-{nxt["number"]}" data-goto="domain-{nxt["number"]}">'
-                           f'{_e(t("widget.nav.next_domain", title=name["next"]))}</a>')
+            buttons.append(
+                f'<a class="md-button md-button--primary" href="#domain-{nxt["number"]}" data-goto="domain-{nxt["number"]}">'
+                f"{_e(t('widget.nav.next_domain', title=name['next']))}</a>"
+            )
         else:
-            buttons.append(f'<a class="md-button md-button--primary" href="#check" data-goto="check">{_e(t("widget.nav.to_check"))}</a>')
+            buttons.append(
+                f'<a class="md-button md-button--primary" href="#check" data-goto="check">{_e(t("widget.nav.to_check"))}</a>'
+            )
         if prev is not None:
-            buttons.append(f'<a class="md-button" href="#domain-{prev["number"]}" data-goto="domain-{prev["number"]}">'
-                           f'{_e(t("widget.nav.previous_domain", title=name["prev"]))}</a>')
-        buttons.append(f'<a class="md-button" href="#overview" data-goto="overview">{_e(t("widget.nav.overview"))}</a>')
+            buttons.append(
+                f'<a class="md-button" href="#domain-{prev["number"]}" data-goto="domain-{prev["number"]}">'
+                f"{_e(t('widget.nav.previous_domain', title=name['prev']))}</a>"
+            )
+        buttons.append(
+            f'<a class="md-button" href="#overview" data-goto="overview">{_e(t("widget.nav.overview"))}</a>'
+        )
         questions = "".join(self.item(item, f"{n}.{k}") for k, item in enumerate(items, 1))
         return (
             f'<section class="daleel-step daleel-domain" data-step="domain-{n}" data-domain="{_e(d["id"])}" id="daleel-domain-{_safe_id(d["id"])}" '
@@ -296,7 +329,11 @@ class Renderer:
         t = self.t
 
         def report(kind: str, attrs: str) -> str:
-            detail = f' <span class="daleel-format">({_e(t(f"widget.report.{kind}_detail"))})</span>' if kind != "print" else ""
+            detail = (
+                f' <span class="daleel-format">({_e(t(f"widget.report.{kind}_detail"))})</span>'
+                if kind != "print"
+                else ""
+            )
             return f'<button type="button" class="md-button" {attrs}>{_e(t(f"widget.report.{kind}"))}{detail}</button>'
 
         return (
@@ -346,7 +383,10 @@ class Renderer:
             self.overview(domains, counts, hidden=True),
         ]
         for k, d in enumerate(domains):
-            neighbours = (domains[k - 1] if k else None, domains[k + 1] if k + 1 < len(domains) else None)
+            neighbours = (
+                domains[k - 1] if k else None,
+                domains[k + 1] if k + 1 < len(domains) else None,
+            )
             mine = [i for i in items if i["domain"] == d["id"]]
             parts.append(self.domain(d, mine, neighbours, k + 1, hidden=k > 0))
         parts.append(self.check())
@@ -358,7 +398,11 @@ class Renderer:
         return "".join(parts)
 
 
-def render_form(lang: str, checklist: dict[str, Any] | None = None, links: set[tuple[str, str, str]] | None = None) -> str:
+def render_form(
+    lang: str,
+    checklist: dict[str, Any] | None = None,
+    links: set[tuple[str, str, str]] | None = None,
+) -> str:
     renderer = Renderer(lang, checklist if checklist is not None else load_checklist())
     out = renderer.render(download_size(lang))
     if links is not None:
@@ -396,7 +440,8 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     # The page's module graph, fetched with the page instead of one round trip per import
     # (the first question is answerable only once main.js has run; scripts/bench.py).
     links += "".join(
-        f'<link rel="modulepreload" href="{base}javascripts/assessment/{name}">\n' for name in MODULES
+        f'<link rel="modulepreload" href="{base}javascripts/assessment/{name}">\n'
+        for name in MODULES
     )
     # Starts the worker while the form is parsed; main.js adopts it (early.js).
     links += f'<script type="module" async src="{base}javascripts/assessment/early.js"></script>\n'

@@ -492,9 +492,11 @@ function init(root) {
     updateProgress();
     if (!engine.ready) byId("daleel-results-body").replaceChildren(el("p", { text: engine.state === "failed" ? t("widget.engine.unavailable") : t("widget.results_pending") }));
     rescore(false);
+    for (const box of [panel, importError, compareError, compareFeedback, saveFeedback, reportFeedback, reportError]) hideFeedback(box);
+    undoState = null;
     announce(t("widget.restart.done"));
+    steps.focusNext = "daleel-entity-name";
     steps.go("overview");
-    form.entity.name.focus();
   });
 
   // ---------- wiring
