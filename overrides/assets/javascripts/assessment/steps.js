@@ -60,10 +60,12 @@ export class Steps {
     this.focusNext = null;
     const heading = target.querySelector("h2");
     const node = wanted || heading;
-    if (node instanceof HTMLElement) {
-      node.focus({ preventScroll: true });
-      node.scrollIntoView({ block: wanted ? "center" : "start" });
-    }
+    if (!(node instanceof HTMLElement)) return;
+    node.focus({ preventScroll: true });
+    // A new step opens with the summary bar in view above it; a question asked for, centred.
+    const bar = document.getElementById("daleel-bar");
+    if (wanted || !bar) node.scrollIntoView({ block: wanted ? "center" : "start" });
+    else bar.scrollIntoView({ block: "start" });
   }
 
   /**
