@@ -8,26 +8,38 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build serve test lint clean lock bench system-deps pdf check-js
+# The address the site is published at (canonical links, sitemap, hreflang) is the SITE_URL
+# build input, read by mkdocs.yml (default: loopback); `SITE_URL=https://… make build`.
+# A production-like address for the CI's second build (make test-site-url).
+CHECK_SITE_URL ?= https://daleel.example.gov.jo/
+
+.PHONY: setup build serve test lint clean lock bench system-deps system-deps-setup pdf dev \
+	test-fast test-site-url check-js
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.lock
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# System packages first (order-only: checked every time, never forcing a reinstall). A .venv
+# left half-created (no python, or no pip: python3-venv was missing) is rebuilt.
+$(VENV)/.installed: requirements.lock | system-deps-setup
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	# The engine package, editable: hooks and scripts import `assessment` (strings, languages).
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
-node_modules/.installed: package-lock.json
+node_modules/.installed: package-lock.json | system-deps-setup
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Debian packages the build and tests need: Chromium (PDFs, browser tests), nginx, poppler.
-system-deps:
-	@scripts/ensure-system-deps.sh
+# Debian packages: python3-venv and npm before the virtualenv and node_modules; Chromium
+# (PDFs, browser tests), nginx and poppler for the build and tests.
+system-deps-setup:
+	@PYTHON=$(PYTHON) scripts/ensure-system-deps.sh setup
 
-build: setup system-deps
+system-deps:
+	@scripts/ensure-system-deps.sh build
+
+build: system-deps setup
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python scripts/build_pdfs.py
 	$(BIN)/python scripts/precompress.py --quiet site
@@ -40,12 +52,30 @@ pdf: setup
 serve: build
 	$(BIN)/python scripts/serve.py $(PORT) site
 
+# Editing the text: mkdocs' own server, rebuilding and reloading the browser on every save
+# (no PDFs, no precompression). Its pages carry no CSP <meta>: mkdocs serve injects an inline
+# live-reload script the policy would block (make serve and make test keep the policy).
+dev: setup
+	DALEEL_DEV_SERVER=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
 lint: setup
 	$(BIN)/ruff check assessment scripts tests overrides/hooks
+	$(BIN)/ruff format --check scripts/nginx_server.py tests/conftest.py tests/gates
 	$(BIN)/mypy
 
 test: build lint check-js
 	$(BIN)/python -m pytest
+
+# The edit loop: engine, strings and Markdown-level content tests; no build, no browser.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not site and not browser"
+
+# A second build for a production-like https address, and the tests of what names the address
+# (canonical links, sitemap, hreflang, no foreign URL). CI runs it after `make test`.
+test-site-url: setup
+	SITE_URL=$(CHECK_SITE_URL) $(BIN)/mkdocs build --strict --quiet --site-dir build/site-url
+	SITE_URL=$(CHECK_SITE_URL) DALEEL_SITE=build/site-url $(BIN)/python -m pytest -q \
+		tests/gates/test_site_url.py tests/content/test_no_foreign_urls.py
 
 # Browser code: type check of the JSDoc types (tsconfig.json) and unit tests of pure functions.
 check-js: node_modules/.installed

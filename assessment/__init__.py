@@ -5,6 +5,6 @@ Stdlib only, so the same code runs on CPython and in the browser under Pyodide.
 
 from __future__ import annotations
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 
 __all__ = ["__version__"]

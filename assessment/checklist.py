@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from .errors import ChecklistError, Problem
+from .languages import language
 
 Obligation = Literal["must", "should", "may"]
 OBLIGATIONS: tuple[Obligation, ...] = ("must", "should", "may")
@@ -40,8 +41,7 @@ class Section:
     anchor: Text
 
     def url(self, lang: str) -> str:
-        prefix = "en/" if lang == "en" else ""
-        return f"{prefix}{self.page}/#{self.anchor.get(lang)}"
+        return f"{language(lang).prefix}{self.page}/#{self.anchor.get(lang)}"
 
     def as_dict(self) -> dict[str, Any]:
         return {"page": self.page, "anchor": self.anchor.as_dict()}

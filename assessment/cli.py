@@ -14,15 +14,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from .aggregate import Row, aggregate_csv, aggregate_html
+from . import aggregate_report
+from .aggregate import MAX_FILE_BYTES, ReadOut, Source, build, read_files
 from .api import checklist_json
 from .checklist import default_checklist
-from .engine import assess, render
-from .errors import AssessmentError
+from .engine import FORMATS, assess, render
+from .errors import AssessmentError, PreviousAnswersError, Problem
 from .labels import OBLIGATION_LABELS
+from .links import DEFAULT_SITE_URL
 from .report_csv import BOM
 
 EXIT_USAGE = 2
+# `aggregate` wrote its output but skipped files it could not read.
+EXIT_SKIPPED = 1
 
 
 class _Fail(Exception):
@@ -40,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
 def _read(path: str) -> str:
     try:
         if path == "-":
-            return sys.stdin.read()
+            return sys.stdin.buffer.read().decode("utf-8-sig")
         return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise _Fail(f"{path}: file not found") from None
@@ -62,6 +66,9 @@ def _write(text: str, output: str | None) -> None:
         raise _Fail(f"{output}: {exc.strerror or 'cannot be written'}") from None
 
 
+MAX_WARNING_LINES = 20
+
+
 def _error_line(source: str, exc: AssessmentError) -> str:
     first = exc.problems[0]
     more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
@@ -69,14 +76,27 @@ def _error_line(source: str, exc: AssessmentError) -> str:
     return f"{where}{first.one_line('en')}{more}"
 
 
+def _warn(source: str, warnings: Sequence[Problem]) -> None:
+    for w in warnings[:MAX_WARNING_LINES]:
+        print(f"warning: {source}: {w.one_line('en')}", file=sys.stderr)
+    if len(warnings) > MAX_WARNING_LINES:
+        print(f"warning: {source}: (+{len(warnings) - MAX_WARNING_LINES} more)", file=sys.stderr)
+
+
 def _score(args: argparse.Namespace) -> None:
     text = _read(args.answers)
     previous = _read(args.previous) if args.previous else None
     try:
         result = assess(text, previous)
+        content = render(
+            result, args.format, args.lang, site_url=args.site_url, report_date=args.report_date
+        )
+    except PreviousAnswersError as exc:
+        raise _Fail(_error_line(args.previous, exc)) from None
     except AssessmentError as exc:
         raise _Fail(_error_line(args.answers, exc)) from None
-    _write(render(result, args.format, args.lang), args.output)
+    _warn(args.answers, result.warnings)
+    _write(content, args.output)
 
 
 def _checklist(args: argparse.Namespace) -> None:
@@ -108,18 +128,43 @@ def _checklist(args: argparse.Namespace) -> None:
     _write(BOM + buf.getvalue(), args.output)
 
 
-def _aggregate(args: argparse.Namespace) -> None:
-    rows = []
-    for path in args.files:
-        try:
-            rows.append(Row(Path(path).name, assess(_read(path))))
-        except AssessmentError as exc:
-            raise _Fail(_error_line(path, exc)) from None
+def _source(path: str) -> Source:
+    name = Path(path).name
+    try:
+        if Path(path).stat().st_size > MAX_FILE_BYTES:
+            return Source(name, error="too-large")
+        return Source(name, Path(path).read_bytes().decode("utf-8-sig"))
+    except FileNotFoundError:
+        return Source(name, error="not-found")
+    except UnicodeDecodeError:
+        return Source(name, error="not-utf8")
+    except OSError:
+        return Source(name, error="unreadable")
+
+
+def _round(paths: Sequence[str]) -> ReadOut:
+    return read_files(_source(p) for p in paths)
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    previous = _round(args.previous) if args.previous else None
+    dashboard = build(_round(args.files), previous)
     fmt = args.format
     if fmt is None:
-        fmt = "html" if args.output and args.output.lower().endswith((".html", ".htm")) else "csv"
-    text = aggregate_html(rows, args.lang) if fmt == "html" else aggregate_csv(rows, args.lang)
-    _write(text, args.output)
+        suffix = (args.output or "").lower()
+        fmt = (
+            "html"
+            if suffix.endswith((".html", ".htm"))
+            else "json"
+            if suffix.endswith(".json")
+            else "csv"
+        )
+    _write(aggregate_report.render(dashboard, fmt, args.lang), args.output)
+    for problem in dashboard.problems:
+        where = "previous round: " if problem.round == "previous" else ""
+        label = "skipped" if problem.kind == "unreadable" else "warning"
+        print(f"{label}: {where}{problem.file}: {problem.en}", file=sys.stderr)
+    return EXIT_SKIPPED if any(p.kind == "unreadable" for p in dashboard.problems) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,7 +175,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("answers", help="answers JSON file (- for standard input)")
     p.add_argument("--previous", help="an earlier answers file of the same entity, to compare")
     p.add_argument("--lang", choices=("ar", "en"), default="ar")
-    p.add_argument("--format", choices=("html", "json", "csv"), default="html")
+    p.add_argument("--format", choices=tuple(FORMATS), default="html")
+    p.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        help=f"the published guideline site the report links to (default: {DEFAULT_SITE_URL})",
+    )
+    p.add_argument(
+        "--report-date",
+        metavar="YYYY-MM-DD",
+        help="date against which due dates count as overdue (default: the assessment date)",
+    )
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(run=_score)
 
@@ -140,10 +195,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     p.set_defaults(run=_checklist)
 
-    p = sub.add_parser("aggregate", help="one table of many entities' results")
+    p = sub.add_parser(
+        "aggregate",
+        help="many entities' results: summary, entity table, item view, round comparison",
+        description="Files that cannot be read are skipped and reported on standard error; "
+        "the exit status is then 1.",
+    )
     p.add_argument("files", nargs="+", help="answers files")
+    p.add_argument(
+        "--previous", nargs="+", metavar="FILE", help="answers files of the previous round"
+    )
     p.add_argument("--lang", choices=("ar", "en"), default="ar")
-    p.add_argument("--format", choices=("csv", "html"), default=None, help="default: from -o")
+    p.add_argument(
+        "--format",
+        choices=aggregate_report.FORMATS,
+        default=None,
+        help="csv: entity summary; matrix: answers per item; html: printable report; "
+        "json: every figure (default: from -o, else csv)",
+    )
     p.add_argument("-o", "--output")
     p.set_defaults(run=_aggregate)
     return parser
@@ -153,10 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-        args.run(args)
+        status = args.run(args)
     except _Fail as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    return 0
+    return status if isinstance(status, int) else 0

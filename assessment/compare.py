@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from .answers import Value
+from .answers import Answers, Value, problem, short
+from .errors import Problem
 from .scoring import Comparison, DomainChange, ItemChange, Result
 
 _RANK: dict[str, int] = {"no": 0, "partial": 1, "yes": 2}
@@ -51,3 +52,22 @@ def compare(current: Result, previous: Result) -> Comparison:
 
 def with_comparison(current: Result, previous: Result) -> Result:
     return dataclasses.replace(current, comparison=compare(current, previous))
+
+
+def _same_entity(a: Answers, b: Answers) -> bool:
+    if a.entity.code and b.entity.code:
+        return a.entity.code.strip().casefold() == b.entity.code.strip().casefold()
+    return " ".join(a.entity.name.split()).casefold() == " ".join(b.entity.name.split()).casefold()
+
+
+def comparison_notices(current: Answers, previous: Answers) -> list[Problem]:
+    """Warnings when the "previous" file is of another entity or not earlier than this one."""
+    out = []
+    if not _same_entity(current, previous):
+        found = previous.entity.code or previous.entity.name
+        out.append(problem("previous.entity", "warning_other_entity", found=short(found)))
+    if previous.entity.date and previous.entity.date > current.entity.date:
+        out.append(
+            problem("previous.entity.date", "warning_later_previous", found=previous.entity.date)
+        )
+    return out

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import re
+import dataclasses
+from collections.abc import Iterable
 
-from .answers import Answers, parse_answers
+from .answers import entity_slug, parse_answers, problem, short, valid_date
 from .checklist import Checklist, default_checklist
-from .compare import with_comparison
-from .errors import AnswersError, Problem, UsageError
+from .compare import comparison_notices, with_comparison
+from .errors import AnswersError, PreviousAnswersError, Problem, UsageError
 from .labels import check_lang
 from .report_csv import render_csv
 from .report_html import render_html
+from .report_ics import render_ics
 from .report_json import render_json
 from .scoring import Result, score_answers
 
@@ -18,14 +20,14 @@ FORMATS = {
     "html": ("html", "text/html;charset=utf-8"),
     "json": ("json", "application/json"),
     "csv": ("csv", "text/csv;charset=utf-8"),
+    "ics": ("ics", "text/calendar;charset=utf-8"),
 }
 
 
-def _prefixed(error: AnswersError, prefix: str) -> AnswersError:
-    return AnswersError(
-        Problem(f"{prefix}.{p.path}" if p.path != "$" else prefix, p.ar, p.en)
-        for p in error.problems
-    )
+def _prefixed(problems: Iterable[Problem], prefix: str) -> list[Problem]:
+    return [
+        Problem(f"{prefix}.{p.path}" if p.path != "$" else prefix, p.ar, p.en) for p in problems
+    ]
 
 
 def assess(
@@ -40,13 +42,12 @@ def assess(
         previous_answers = parse_answers(previous_text, cl)
     except AnswersError as exc:
         # The same paths exist in both files; say which file is wrong.
-        raise _prefixed(exc, "previous") from None
-    return with_comparison(current, score_answers(previous_answers, cl))
-
-
-def entity_slug(answers: Answers) -> str:
-    slug = re.sub(r"[^\w]+", "-", answers.entity.name.casefold()).strip("-_")
-    return slug[:60].strip("-_") or "entity"
+        raise PreviousAnswersError(_prefixed(exc.problems, "previous")) from None
+    compared = with_comparison(current, score_answers(previous_answers, cl))
+    notices = _prefixed(previous_answers.warnings, "previous") + comparison_notices(
+        current.answers, previous_answers
+    )
+    return dataclasses.replace(compared, notices=tuple(notices))
 
 
 def report_filename(result: Result, fmt: str) -> str:
@@ -57,23 +58,32 @@ def report_filename(result: Result, fmt: str) -> str:
 
 def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
-        raise UsageError(
-            [
-                Problem(
-                    "format",
-                    f"صيغة غير مدعومة {fmt!r}؛ المتوقع html أو json أو csv",
-                    f"unsupported format {fmt!r}; expected html, json or csv",
-                )
-            ]
-        )
+        raise UsageError([problem("format", "error_format", value=short(fmt))])
     return fmt
 
 
-def render(result: Result, fmt: str, lang: str) -> str:
+def check_report_date(report_date: str | None) -> str | None:
+    if report_date is not None and not valid_date(report_date):
+        raise UsageError([problem("report_date", "error_date", value=short(report_date))])
+    return report_date
+
+
+def render(
+    result: Result,
+    fmt: str,
+    lang: str,
+    *,
+    site_url: str | None = None,
+    report_date: str | None = None,
+) -> str:
+    """`result` as a report; links point at `site_url`, overdue is judged at `report_date`."""
     check_format(fmt)
     check_lang(lang)
+    check_report_date(report_date)
     if fmt == "html":
-        return render_html(result, lang)
+        return render_html(result, lang, site_url, report_date)
     if fmt == "csv":
-        return render_csv(result, lang)
+        return render_csv(result, lang, site_url, report_date)
+    if fmt == "ics":
+        return render_ics(result, lang, site_url)
     return render_json(result)

@@ -17,8 +17,11 @@ class Problem:
     def as_dict(self) -> dict[str, str]:
         return {"path": self.path, "ar": self.ar, "en": self.en}
 
+    def text(self, lang: str) -> str:
+        return self.ar if lang == "ar" else self.en
+
     def one_line(self, lang: str = "en") -> str:
-        text = self.ar if lang == "ar" else self.en
+        text = self.text(lang)
         return f"{self.path}: {text}" if self.path else text
 
 
@@ -46,6 +49,10 @@ class AssessmentError(Exception):
 
 class AnswersError(AssessmentError):
     """An answers file that cannot be scored."""
+
+
+class PreviousAnswersError(AnswersError):
+    """The earlier answers file given for a comparison cannot be read (paths start "previous")."""
 
 
 class ChecklistError(AssessmentError):

@@ -43,7 +43,7 @@ BIG = 4 * 1024 * 1024
 
 def _brotli_compressor() -> Callable[[bytes, int], bytes] | None:
     try:
-        import brotli  # type: ignore[import-not-found,unused-ignore]
+        import brotli  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         return None
 

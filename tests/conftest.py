@@ -2,20 +2,29 @@
 
 Tests run against `site/` as built by `make build`; nothing here builds it, so a test run
 sees exactly what ships. The site is served by Debian's nginx with the shipped
-deploy/nginx.conf (tests/nginx_server.py), so the headers tested are the headers deployed;
+deploy/nginx.conf (scripts/nginx_server.py), so the headers tested are the headers deployed;
 without nginx (or with DALEEL_SERVER=python) a Python http.server stands in, and the tests
 that need nginx's headers skip with a visible reason.
+
+Markers (registered in pyproject.toml): `site` for tests that read the built site, `browser`
+for tests that drive Chromium. They are added here from the fixtures a test uses and the folder
+it lives in, so `make test-fast` (`-m "not site and not browser"`) needs neither a build nor a
+browser. Every browser context prefers reduced motion: no test sees, or waits out, an animation.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from mkdocs.utils.yaml import yaml_load
+from nginx_server import NGINX, NginxServer
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -26,11 +35,51 @@ from playwright.sync_api import (
 )
 from serve import serve_in_thread
 
-from tests.nginx_server import NGINX, NginxServer
+if TYPE_CHECKING:
+    from tests.gates.visits import Tour
 
 ROOT = Path(__file__).resolve().parents[1]
 # DALEEL_SITE lets a developer test another build directory while site/ is being rebuilt.
 SITE = Path(os.environ.get("DALEEL_SITE", ROOT / "site")).resolve()
+
+
+def configured_site_url() -> str:
+    """The address the site is built for: mkdocs.yml's `site_url` (the SITE_URL build input)."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as fh:
+        url = str(yaml_load(fh)["site_url"])
+    return url if url.endswith("/") else url + "/"
+
+
+SITE_URL = configured_site_url()
+# The loopback address mkdocs.yml falls back to when SITE_URL is not set.
+DEFAULT_SITE_URL = re.search(
+    r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]$',
+    (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+    re.M,
+)[1]  # type: ignore[index]
+
+# Folders whose every test needs the built site (and, for e2e, a browser).
+SITE_FOLDERS = {"e2e", "gates", "pdf"}
+BROWSER_FIXTURES = {"browser", "context", "page", "playwright_instance", "site_visits"}
+SITE_FIXTURES = {"site_dir", "base_url", *BROWSER_FIXTURES}
+
+
+def _reads_built_files(item: pytest.Item) -> bool:
+    """Parametrised over files of the built site (e.g. every page's HTML)."""
+    callspec = getattr(item, "callspec", None)
+    return callspec is not None and any(
+        isinstance(v, Path) and v.is_relative_to(SITE) for v in callspec.params.values()
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        folder = item.path.relative_to(ROOT / "tests").parts[0]
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SITE_FIXTURES or folder in SITE_FOLDERS or _reads_built_files(item):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +133,13 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+def new_context(browser: Browser, base_url: str, **options: Any) -> BrowserContext:
+    """A browser context for the site; reduced motion unless a test asks otherwise, so no state
+    is ever observed mid-transition (a11y.css turns transitions off for such readers)."""
+    options.setdefault("reduced_motion", "reduce")
+    return browser.new_context(base_url=base_url, **options)
+
+
 class RequestLog:
     """Every request a page makes, so a test can assert they all stay on the site's origin."""
 
@@ -100,30 +156,40 @@ class RequestLog:
             if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != own
         ]
 
+    def watch(self, context: BrowserContext) -> RequestLog:
+        def on_response(response: Response) -> None:
+            if response.status >= 400:
+                self.failed.append(f"{response.status} {response.url}")
+
+        context.on("request", lambda r: self.urls.append(r.url))
+        context.on("response", on_response)
+        return self
+
 
 @pytest.fixture
 def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(base_url=base_url, accept_downloads=True)
+    ctx = new_context(browser, base_url, accept_downloads=True)
     yield ctx
     ctx.close()
 
 
 @pytest.fixture
 def requests_log(context: BrowserContext, base_url: str) -> RequestLog:
-    log = RequestLog(base_url)
-
-    def on_response(response: Response) -> None:
-        if response.status >= 400:
-            log.failed.append(f"{response.status} {response.url}")
-
-    context.on("request", lambda r: log.urls.append(r.url))
-    context.on("response", on_response)
-    return log
+    return RequestLog(base_url).watch(context)
 
 
 @pytest.fixture
 def page(context: BrowserContext, requests_log: RequestLog) -> Page:
     return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def site_visits(browser: Browser, base_url: str) -> Tour:
+    """Every page visited once per palette, every check of that visit recorded
+    (tests/gates/visits.py): requests, CSP, language, links and axe in each state."""
+    from tests.gates.visits import visit_all
+
+    return visit_all(browser, base_url)
 
 
 def built_pages(site: Path = SITE) -> list[Path]:

@@ -14,27 +14,28 @@ import re
 from pathlib import Path
 from typing import Any
 
+from html_lang import with_direction
 from mkdocs.exceptions import PluginError
+
+from assessment.languages import CODES, DEFAULT, LANGUAGES
+from assessment.strings import text
 
 SKIP_SLOT = re.compile(r'<div data-md-component="skip">\s*</div>')
 FIRST_H1 = re.compile(r"<h1(?P<attrs>[^>]*)>")
 ID = re.compile(r'\sid="([^"]+)"')
-SKIP_TEXT = {"ar": "انتقل إلى المحتوى", "en": "Skip to content"}
-
-
-LANGUAGES = ("ar", "en")
+HTML_LANG = re.compile(r'<html lang="([a-z]+)"')
 
 
 def missing_translations(docs_dir: Path) -> list[str]:
     """Pages (docs/<lang>/**.md) that exist in one language and not in the other."""
     pages = {
         lang: {p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")}
-        for lang in LANGUAGES
+        for lang in CODES
     }
     return sorted(
         f"docs/{lang}/{page} has no docs/{other}/{page}"
-        for lang in LANGUAGES
-        for other in LANGUAGES
+        for lang in CODES
+        for other in CODES
         if other != lang
         for page in pages[lang] - pages[other]
     )
@@ -47,8 +48,8 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
 
 def _lang(output: str) -> str:
-    m = re.search(r'<html lang="([a-z]+)"', output)
-    return m[1] if m and m[1] in SKIP_TEXT else "ar"
+    m = HTML_LANG.search(output)
+    return m[1] if m and m[1] in LANGUAGES else DEFAULT.code
 
 
 def on_post_page(output: str, **_: Any) -> str:
@@ -63,31 +64,22 @@ def on_post_page(output: str, **_: Any) -> str:
         output = output[: h1.start()] + f'<h1 id="{target}"{h1["attrs"]}>' + output[h1.end() :]
     link = (
         f'<div data-md-component="skip"><a href="#{target}" class="md-skip">'
-        f"{SKIP_TEXT[_lang(output)]}</a></div>"
+        f'{text("site.skip_to_content", lang=_lang(output))}</a></div>'
     )
     return SKIP_SLOT.sub(lambda _m: link, output, count=1)
 
 
-# mkdocs-static-i18n builds each language in turn into the same site/, so the English build
-# would overwrite the root 404.html with English chrome. The Arabic (default, built first)
-# page is kept; its content is bilingual (overrides/404.html).
-_arabic_404: str | None = None
+def on_post_template(output_content: str, template_name: str, config: Any, **_: Any) -> str:
+    """The 404 page is a theme template, not a page: give it what on_post_page gives pages.
 
-
-def on_post_template(output_content: str, template_name: str, **_: Any) -> str:
-    """The 404 page is a theme template, not a page: give it what on_post_page gives pages."""
-    global _arabic_404
+    mkdocs-static-i18n runs the other languages' builds into the same site/ after the default
+    language's (inside its on_post_build), and each would rewrite the root 404.html with its own
+    chrome. The page is bilingual (overrides/404.html), so the default language's build writes
+    it and the later builds keep that file: the input is the file on disk, not hidden state.
+    """
     if template_name != "404.html":
         return output_content
-    if '<html lang="ar"' not in output_content and _arabic_404 is not None:
-        return _arabic_404
-    output_content = re.sub(
-        r'<html lang="(ar|en)" class="no-js">',
-        lambda m: f'<html lang="{m[1]}" dir="{"rtl" if m[1] == "ar" else "ltr"}" class="no-js">',
-        output_content,
-        count=1,
-    )
-    output_content = on_post_page(output_content)
-    if '<html lang="ar"' in output_content:
-        _arabic_404 = output_content
-    return output_content
+    written = Path(config["site_dir"]) / "404.html"
+    if config["theme"]["language"] != DEFAULT.code and written.is_file():
+        return written.read_text(encoding="utf-8")
+    return on_post_page(with_direction(output_content, _lang(output_content)))

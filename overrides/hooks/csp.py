@@ -5,16 +5,19 @@ writes three small ones into every page), exactly those scripts: their sha256 ha
 computed here from the rendered HTML, so an edited or injected inline script never runs.
 
 The same functions build the HTTP header versions written into deploy/nginx.conf by
-scripts/nginx_csp.py (the header also carries `frame-ancestors`, which a meta element cannot,
-and the Pyodide worker's header adds `'wasm-unsafe-eval'`).
+scripts/nginx_csp.py, which runs `main` below (the header also carries `frame-ancestors`,
+which a meta element cannot, and the Pyodide worker's header adds `'wasm-unsafe-eval'`).
 """
 
 from __future__ import annotations
 
+import argparse
 import base64
 import hashlib
 import json
+import os
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -93,8 +96,15 @@ def meta_policy_of(html: str) -> str | None:
 
 
 # After every other plugin and hook has changed the page.
+# `make dev` (mkdocs serve) injects an inline live-reload script into every page it serves,
+# after the hooks ran: no policy there, or the reload would be blocked. Builds always have one.
+DEV_SERVER = "DALEEL_DEV_SERVER"
+
+
 @event_priority(-1000)
 def on_post_page(output: str, **_: Any) -> str:
+    if os.environ.get(DEV_SERVER) == "1":
+        return output
     if META_CSP.search(output):
         raise SystemExit("csp.py: page already has a CSP meta element")
     hashes = [script_hash(body) for body in inline_scripts(output)]
@@ -108,8 +118,14 @@ def on_post_page(output: str, **_: Any) -> str:
 
 @event_priority(-1000)
 def on_post_template(output_content: str, template_name: str, **_: Any) -> str:
-    """The 404 page is rendered as a theme template: it gets the policy too."""
+    """The 404 page is rendered as a theme template: it gets the policy too. A later language's
+    build keeps the page the default language's build wrote (a11y.py), policy included."""
     if not template_name.endswith(".html") or "<head" not in output_content:
+        return output_content
+    if META_CSP.search(output_content):
+        hashes = [script_hash(body) for body in inline_scripts(output_content)]
+        if meta_policy_of(output_content) != page_policy(hashes):
+            raise SystemExit(f"csp.py: {template_name} carries a stale CSP meta element")
         return output_content
     return on_post_page(output_content)
 
@@ -148,3 +164,40 @@ def nginx_csp_block(site: Path, policy: dict[str, Any] | None = None) -> str:
 def nginx_csp_section(conf: str) -> str:
     start, end = conf.index(NGINX_BEGIN), conf.index(NGINX_END) + len(NGINX_END)
     return conf[start:end]
+
+
+# --- scripts/nginx_csp.py ---
+
+CONF = ROOT / "deploy" / "nginx.conf"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write the CSP map in deploy/nginx.conf.")
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="exit 1 if nginx.conf is stale")
+    mode.add_argument("--print", action="store_true", help="print the header values")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site} is not a built site: run `make build` first")
+    if args.print:
+        hashes = site_hashes(args.site)
+        print(f"Content-Security-Policy (every response): {header_policy(hashes)}")
+        for worker in load_policy()["pyodide_workers"]:
+            print(f"Content-Security-Policy ({worker}): {header_policy(hashes, pyodide=True)}")
+        return 0
+    conf = CONF.read_text(encoding="utf-8")
+    current, wanted = nginx_csp_section(conf), nginx_csp_block(args.site)
+    if current == wanted:
+        print("deploy/nginx.conf: CSP is up to date")
+        return 0
+    if args.check:
+        print("deploy/nginx.conf: CSP is stale; run scripts/nginx_csp.py", file=sys.stderr)
+        return 1
+    CONF.write_text(conf.replace(current, wanted), encoding="utf-8")
+    print("deploy/nginx.conf: CSP updated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,7 +1,9 @@
-"""Fill the glossary and editorial-notes pages from their data files.
+"""Fill the glossary and editorial-notes pages, and editorial notes on chapters, from data files.
 
-A page marks the place with `<!-- daleel:glossary -->` or `<!-- daleel:editorial-notes -->`,
-so the prose around the table stays in Markdown and only the data is generated.
+A page marks the place with `<!-- daleel:glossary -->`, `<!-- daleel:editorial-notes -->` or
+`<!-- daleel:note ID -->` (the correction `ID` of source/corrections.yml, shown as a note box
+on the chapter it concerns), so the prose around them stays in Markdown and only the data is
+generated. Every label comes from assessment/data/strings/<lang>.json.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,118 +19,94 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from site_data import CORRECTIONS, GLOSSARY, load_yaml, page_language
 
-LABELS = {
-    "ar": {
-        "term_ar": "المصطلح بالعربية",
-        "term_en": "المصطلح بالإنجليزية",
-        "definition": "التعريف",
-        "source": "المصدر",
-        "from_guideline": "الدليل",
-        "editorial": "شرح تحريري",
-        "line": "السطر في المصدر",
-        "kind": "نوع التصحيح",
-        "original": "النص الأصلي",
-        "corrected": "بعد التصحيح",
-        "reason": "السبب",
-        "caption_glossary": "مسرد المصطلحات بالعربية والإنجليزية",
-        "caption_notes": "التصحيحات على النص المصدر",
-        "none": "—",
-        "kinds": {
-            "replace": "تصحيح",
-            "delete": "حذف تكرار",
-            "move": "نقل",
-            "incomplete": "نص ناقص",
-            "note": "ملاحظة دون تغيير",
-        },
-    },
-    "en": {
-        "term_ar": "Arabic term",
-        "term_en": "English term",
-        "definition": "Definition",
-        "source": "Source",
-        "from_guideline": "Guideline",
-        "editorial": "Editorial note",
-        "line": "Source line",
-        "kind": "Kind of change",
-        "original": "Original text",
-        "corrected": "Corrected text",
-        "reason": "Reason",
-        "caption_glossary": "Glossary of terms in Arabic and English",
-        "caption_notes": "Corrections made to the source text",
-        "none": "—",
-        "kinds": {
-            "replace": "Correction",
-            "delete": "Duplicate removed",
-            "move": "Moved",
-            "incomplete": "Incomplete text",
-            "note": "Note, no change",
-        },
-    },
-}
+from assessment.strings import text
+
+NOTE_MARKER = re.compile(r"<!-- daleel:note ([a-z0-9-]+) -->")
 
 
-def _ar(text: str) -> str:
-    return f'<span lang="ar" dir="rtl">{html.escape(text)}</span>'
+def _ar(value: str) -> str:
+    return f'<span lang="ar" dir="rtl">{html.escape(value)}</span>'
 
 
-def _en(text: str) -> str:
-    return f'<span lang="en" dir="ltr">{html.escape(text)}</span>'
+def _en(value: str) -> str:
+    return f'<span lang="en" dir="ltr">{html.escape(value)}</span>'
 
 
 def glossary_table(lang: str) -> str:
-    t = LABELS[lang]
+    def t(key: str) -> str:
+        return text(f"site.glossary.{key}", lang=lang)
+
     rows = []
     for term in load_yaml(GLOSSARY):
         source = term["source"]
         if source == "editorial":
-            src = t["editorial"]
+            src = t("editorial")
         else:
-            src = f'<a href="../{source.removesuffix(".md")}/">{t["from_guideline"]}</a>'
+            src = f'<a href="../{source.removesuffix(".md")}/">{t("from_guideline")}</a>'
+        definition = html.escape(term["definition"][lang])
+        if term.get("abridged"):
+            definition += f' <em class="daleel-abridged">({html.escape(t("abridged"))})</em>'
         slug = term["en"].lower().replace(" ", "-")
         rows.append(
             f'<tr id="term-{html.escape(slug)}"><th scope="row">{_ar(term["ar"])}</th>'
-            f"<td>{_en(term['en'])}</td>"
-            f"<td>{html.escape(term['definition'][lang])}</td><td>{src}</td></tr>"
+            f"<td>{_en(term['en'])}</td><td>{definition}</td><td>{src}</td></tr>"
         )
     head = "".join(
-        f'<th scope="col">{t[k]}</th>' for k in ("term_ar", "term_en", "definition", "source")
+        f'<th scope="col">{t(k)}</th>'
+        for k in ("col_term_ar", "col_term_en", "col_definition", "col_source")
     )
-    return _table(t["caption_glossary"], head, rows)
+    return _table(t("caption"), head, rows)
 
 
-def _prose(text: str, lang: str) -> str:
+def _prose(value: str, lang: str) -> str:
     """Escape prose; in English prose, mark Arabic quoted in «» as Arabic for screen readers."""
-    out = html.escape(text)
+    out = html.escape(value)
     if lang == "en":
         out = re.sub(r"«([^»]+)»", r'«<span lang="ar" dir="rtl">\1</span>»', out)
     return out
 
 
-def _quote(text: str | None, t: dict[str, Any]) -> str:
-    if not text:
-        return t["none"]
-    return f'<q lang="ar" dir="rtl">{html.escape(text.strip())}</q>'
+def _quote(value: str | None, lang: str) -> str:
+    if not value:
+        return text("site.notes.none", lang=lang)
+    return f'<q lang="ar" dir="rtl">{html.escape(value.strip())}</q>'
 
 
 def notes_table(lang: str) -> str:
-    t = LABELS[lang]
+    def t(key: str) -> str:
+        return text(f"site.notes.{key}", lang=lang)
+
     rows = []
     for c in load_yaml(CORRECTIONS):
         line = str(c["line"]) + (
             f"–{c['end_line']}" if c.get("end_line", c["line"]) != c["line"] else ""
         )
-        corrected = c.get("corrected")
-        if c["kind"] == "delete":
-            corrected = None
+        corrected = None if c["kind"] == "delete" else c.get("corrected")
         rows.append(
-            f'<tr id="{html.escape(c["id"])}"><td>{line}</td><td>{t["kinds"][c["kind"]]}</td>'
-            f"<td>{_quote(c.get('original'), t)}</td><td>{_quote(corrected, t)}</td>"
+            f'<tr id="{html.escape(c["id"])}"><td>{line}</td><td>{t("kind." + c["kind"])}</td>'
+            f"<td>{_quote(c.get('original'), lang)}</td><td>{_quote(corrected, lang)}</td>"
             f"<td>{_prose(c['reason'][lang], lang)}</td></tr>"
         )
     head = "".join(
-        f'<th scope="col">{t[k]}</th>' for k in ("line", "kind", "original", "corrected", "reason")
+        f'<th scope="col">{t(k)}</th>'
+        for k in ("col_line", "col_kind", "col_original", "col_corrected", "col_reason")
     )
-    return _table(t["caption_notes"], head, rows)
+    return _table(t("caption"), head, rows)
+
+
+def chapter_note(correction_id: str, lang: str, corrections: list[dict[str, Any]]) -> str:
+    """A correction's reason as a note box on its chapter, linking to its editorial-notes row."""
+    found = [c for c in corrections if c["id"] == correction_id]
+    if not found:
+        raise ValueError(f"<!-- daleel:note {correction_id} -->: no such correction")
+    title = text("site.notes.page_title", lang=lang)
+    link = text("site.notes.page_link", lang=lang)
+    body = _prose(found[0]["reason"][lang], lang)
+    # Chapters live one folder below the editorial-notes page (docs/<lang>/guideline/).
+    return (
+        f'!!! note "{title}"\n'
+        f"    {body} [{link}](../editorial-notes.md#{correction_id})\n"
+    )
 
 
 def _table(caption: str, head: str, rows: list[str]) -> str:
@@ -138,15 +117,22 @@ def _table(caption: str, head: str, rows: list[str]) -> str:
     )
 
 
-MARKERS = {
+MARKERS: dict[str, Callable[[str], str]] = {
     "<!-- daleel:glossary -->": glossary_table,
     "<!-- daleel:editorial-notes -->": notes_table,
 }
 
 
-def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
-    lang = page_language(page.file.src_uri)
-    for marker, render in MARKERS.items():
+def render(markdown: str, lang: str) -> str:
+    """The page's Markdown with every daleel marker replaced by its generated content."""
+    for marker, make in MARKERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, render(lang))
+            markdown = markdown.replace(marker, make(lang))
+    if NOTE_MARKER.search(markdown):
+        corrections = load_yaml(CORRECTIONS)
+        markdown = NOTE_MARKER.sub(lambda m: chapter_note(m[1], lang, corrections), markdown)
     return markdown
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    return render(markdown, page_language(page.file.src_uri))

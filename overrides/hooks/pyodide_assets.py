@@ -9,6 +9,10 @@ Nothing is fetched from any other origin at run time.
 
 A wheel in `dist/` is reused when it is newer than every engine source file; otherwise the
 wheel is built into a temporary directory (`python -m build --wheel --no-isolation`).
+mkdocs-static-i18n runs this hook once per language build, into the same site/: the manifest
+records a digest of the engine's sources, and a build that finds the wheel of the same
+sources already in site/ keeps it (the input is the site directory, not state kept between
+the two builds).
 """
 
 from __future__ import annotations
@@ -39,8 +43,6 @@ FOREIGN_IN_RUNTIME = {
     "pyodide.asm.mjs": ("`https://${t}`", "`about:blank#${t}`"),
 }
 WHEEL_GLOB = "*-py3-none-any.whl"
-# The wheel built in this process, by the newest engine source mtime: (file name, bytes).
-_BUILT: dict[float, tuple[str, bytes]] = {}
 
 
 def _newest_source_mtime() -> float:
@@ -54,6 +56,28 @@ def _newest_source_mtime() -> float:
                 if f.is_file() and "__pycache__" not in f.parts:
                     newest = max(newest, f.stat().st_mtime)
     return newest
+
+
+def engine_digest() -> str:
+    """sha256 of the engine's sources (paths and contents): what the wheel is built from."""
+    digest = hashlib.sha256()
+    for name in ENGINE_SOURCES:
+        path = ROOT / name
+        files = [path] if path.is_file() else sorted(path.rglob("*"))
+        for f in files:
+            if f.is_file() and "__pycache__" not in f.parts:
+                digest.update(f.relative_to(ROOT).as_posix().encode() + b"\0")
+                digest.update(f.read_bytes())
+    return digest.hexdigest()
+
+
+def _kept_wheel(wheels: Path, source: str) -> bool:
+    """site/ already has the wheel of these sources (written by an earlier language's build)."""
+    manifest = wheels / "manifest.json"
+    if not manifest.is_file():
+        return False
+    found = json.loads(manifest.read_text(encoding="utf-8"))
+    return found.get("source") == source and (wheels / str(found.get("wheel"))).is_file()
 
 
 def _fresh_dist_wheel() -> Path | None:
@@ -123,25 +147,23 @@ def on_post_build(config: Any, **_: Any) -> None:
             _copy_if_changed(package / name, runtime / name)
 
     wheels = site / "assets" / "wheels"
+    source = engine_digest()
+    if _kept_wheel(wheels, source):
+        return
     if wheels.is_dir():
         shutil.rmtree(wheels)
     wheels.mkdir(parents=True)
     wheel = _fresh_dist_wheel()
-    if wheel is not None:
-        shutil.copy2(wheel, wheels / wheel.name)
-        name = wheel.name
-    else:
-        # mkdocs-static-i18n runs this hook once per language build: build the wheel once.
-        key = _newest_source_mtime()
-        if key not in _BUILT:
-            with tempfile.TemporaryDirectory(prefix="daleel-wheel-") as tmp:
-                built = _build_wheel(Path(tmp))
-                _BUILT.clear()
-                _BUILT[key] = (built.name, built.read_bytes())
-        name, data = _BUILT[key]
-        (wheels / name).write_bytes(data)
-    digest = hashlib.sha256((wheels / name).read_bytes()).hexdigest()
-    (wheels / digest[:12]).mkdir()
-    (wheels / name).rename(wheels / digest[:12] / name)
-    manifest = {"wheel": f"{digest[:12]}/{name}", "sha256": digest, "pyodide": pyodide_version}
+    with tempfile.TemporaryDirectory(prefix="daleel-wheel-") as tmp:
+        built = wheel if wheel is not None else _build_wheel(Path(tmp))
+        name = built.name
+        digest = hashlib.sha256(built.read_bytes()).hexdigest()
+        (wheels / digest[:12]).mkdir()
+        shutil.copy2(built, wheels / digest[:12] / name)
+    manifest = {
+        "wheel": f"{digest[:12]}/{name}",
+        "sha256": digest,
+        "pyodide": pyodide_version,
+        "source": source,
+    }
     (wheels / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

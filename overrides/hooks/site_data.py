@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from assessment.languages import of_path
+
 ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "data" / "glossary.yml"
 CORRECTIONS = ROOT / "source" / "corrections.yml"
@@ -19,4 +21,5 @@ def load_yaml(path: Path) -> Any:
 
 
 def page_language(src_uri: str) -> str:
-    return src_uri.split("/", 1)[0]
+    """The language code of a docs source path ("en/glossary.md" → "en")."""
+    return of_path(src_uri).code

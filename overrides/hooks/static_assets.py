@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))
-
+# mkdocs imports each hook with the hooks' folder on the import path; tests and mypy use the
+# same name (pyproject.toml: pythonpath, mypy_path).
 from site_data import ROOT
 
 FONTS = {

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITE
+from tests.conftest import SITE, SITE_URL
 
-SITE_URL = "http://127.0.0.1:8000/"
+# Scans the built site (make test-fast leaves it out).
+pytestmark = pytest.mark.site
+
 # Attributes whose URL a browser fetches or navigates to.
 HTML_URL = re.compile(
     r"""\s(?:src|href|srcset|action|poster|data|formaction)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)""",

@@ -1,4 +1,5 @@
-"""One glossary drives the terms: where an Arabic page uses a term, its English page uses ours."""
+"""One glossary drives the terms: where an Arabic page uses a term, its English page uses ours.
+Checked on the Markdown (no build), except the glossary page itself, which is generated."""
 
 from __future__ import annotations
 
@@ -9,24 +10,21 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SITE
-from tests.textnorm import article_blocks, normalise
+from tests.content.markdown_pages import DOCS, ROOT, blocks, chapters, counterpart, outline, page_id
+from tests.textnorm import normalise
 
 with (ROOT / "data" / "glossary.yml").open(encoding="utf-8") as fh:
     GLOSSARY: list[dict[str, Any]] = yaml.safe_load(fh)
 
-H1 = re.compile(r"<h1 id=\"[^\"]+\">([^<]+)<")
-CHAPTERS = sorted((SITE / "guideline").glob("*/index.html")) if SITE.exists() else []
-
 
 def _text(page: Path) -> str:
-    return " ".join(normalise(b) for b in article_blocks(page))
+    return " ".join(normalise(b.text) for b in blocks(page))
 
 
-@pytest.mark.parametrize("ar_page", CHAPTERS, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("ar_page", chapters("ar"), ids=page_id)
 def test_english_chapter_uses_the_glossary_terms(ar_page: Path) -> None:
     ar_text = _text(ar_page)
-    en_text = _text(SITE / "en" / ar_page.relative_to(SITE)).lower()
+    en_text = _text(counterpart(ar_page, "en")).lower()
     used = [
         t
         for t in GLOSSARY
@@ -36,8 +34,9 @@ def test_english_chapter_uses_the_glossary_terms(ar_page: Path) -> None:
     assert missing == []
 
 
+@pytest.mark.site
 def test_every_glossary_term_is_used_by_the_guideline() -> None:
-    ar_text = " ".join(_text(p) for p in CHAPTERS)
+    ar_text = " ".join(_text(p) for p in chapters("ar"))
     unused = [
         t["ar"]
         for t in GLOSSARY
@@ -46,6 +45,7 @@ def test_every_glossary_term_is_used_by_the_guideline() -> None:
     assert unused == []
 
 
+@pytest.mark.site
 def test_glossary_page_lists_every_term_in_both_languages(site_dir: Path) -> None:
     for page in (site_dir / "glossary" / "index.html", site_dir / "en" / "glossary" / "index.html"):
         html = page.read_text(encoding="utf-8")
@@ -65,13 +65,13 @@ def test_glossary_covers_the_technical_terms_the_issue_names() -> None:
         assert needed in english
 
 
-def test_chapters_are_numbered_and_ordered_as_the_table_of_contents(site_dir: Path) -> None:
-    for root in (site_dir, site_dir / "en"):
-        pages = sorted((root / "guideline").glob("*/index.html"))
-        titles = [H1.search(p.read_text(encoding="utf-8")).group(1) for p in pages]  # type: ignore[union-attr]
-        assert [t.split(".")[0] for t in titles] == [str(n) for n in range(1, 15)]
-        nav = re.findall(
-            r'href="(?:\./|\.\./)*guideline/(\d\d)-', (root / "index.html").read_text("utf-8")
-        )
-        first_seen = list(dict.fromkeys(nav))
-        assert first_seen == [f"{n:02d}" for n in range(1, 15)]
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_chapters_are_numbered_and_ordered_as_the_table_of_contents(lang: str) -> None:
+    titles = [next(b.text for b in blocks(p) if b.kind == "h1") for p in chapters(lang)]
+    assert [t.split(".")[0] for t in titles] == [str(n) for n in range(1, 15)]
+    nav = [
+        m[1]
+        for a in outline(DOCS / lang / "index.md")
+        if (m := re.match(r"a:guideline/(\d\d)-", a))
+    ]
+    assert list(dict.fromkeys(nav)) == [f"{n:02d}" for n in range(1, 15)]

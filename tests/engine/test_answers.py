@@ -81,7 +81,7 @@ def test_missing_fields_are_named() -> None:
 
 
 def test_wrong_schema_version() -> None:
-    assert "schema_version" in errors_of(doc(schema_version=2))
+    assert "schema_version" in errors_of(doc(schema_version=3))
     assert "schema_version" in errors_of(doc(schema_version=True))
 
 
@@ -161,3 +161,119 @@ def test_all_errors_are_reported_at_once() -> None:
     data = doc(schema_version=3, answers={"gov-2fa": {"value": 1}, "plan-kpis": {"value": "x"}})
     paths = errors_of(data)
     assert {"schema_version", "answers.gov-2fa.value", "answers.plan-kpis.value"} <= set(paths)
+
+
+def _schema() -> dict[str, Any]:
+    from importlib import resources
+
+    text = resources.files("assessment").joinpath("schemas/answers.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def test_schema_2_fields_are_read_and_written_back() -> None:
+    data = doc(schema_version=2)
+    data["entity"]["code"] = "MOX-01"
+    data["answers"]["gov-2fa"] = {
+        "value": "partial",
+        "owner": "IT unit",
+        "due": "2027-01-31",
+        "evidence": ["https://intranet.example/2fa", "Memo 14/2026"],
+    }
+    jsonschema.validate(data, _schema())
+    a = parse_answers(json.dumps(data), CL)
+    assert a.entity.code == "MOX-01"
+    assert a.answers["gov-2fa"].evidence == ("https://intranet.example/2fa", "Memo 14/2026")
+    assert a.as_dict() == data
+    assert a.warnings == ()
+
+
+def test_schema_1_migrates_to_2_without_loss() -> None:
+    data = doc()
+    a = parse_answers(json.dumps(data), CL)
+    out = a.as_dict()
+    assert out["schema_version"] == 2
+    assert {k: v for k, v in out.items() if k != "schema_version"} == {
+        k: v for k, v in data.items() if k != "schema_version"
+    }
+    jsonschema.validate(out, _schema())
+
+
+@pytest.mark.parametrize(
+    ("answer", "path"),
+    [
+        ({"value": "no", "due": "31/01/2027"}, "answers.gov-2fa.due"),
+        ({"value": "no", "due": "2027-02-30"}, "answers.gov-2fa.due"),
+        ({"value": "no", "evidence": "one string"}, "answers.gov-2fa.evidence"),
+        ({"value": "no", "evidence": ["x"] * 21}, "answers.gov-2fa.evidence"),
+        ({"value": "no", "evidence": [3]}, "answers.gov-2fa.evidence[0]"),
+        ({"value": "no", "owner": 7}, "answers.gov-2fa.owner"),
+        ({"value": "no", "owner": "x" * 301}, "answers.gov-2fa.owner"),
+    ],
+)
+def test_bad_schema_2_fields(answer: dict[str, Any], path: str) -> None:
+    assert path in errors_of(doc(schema_version=2, answers={"gov-2fa": answer}))
+
+
+@pytest.mark.parametrize("where", ["name", "note", "key", "value", "checklist"])
+def test_lone_surrogates_are_a_clear_error(where: str) -> None:
+    data = doc()
+    if where == "name":
+        data["entity"]["name"] = "A\ud800B"
+    elif where == "note":
+        data["answers"]["gov-two-admins"]["note"] = "\udfff"
+    elif where == "key":
+        data["answers"]["gov\ud800"] = {"value": "yes"}
+    elif where == "value":
+        data["answers"]["gov-two-admins"]["value"] = "\ud83d"
+    else:
+        data["checklist"] = "\udc00"
+    text = json.dumps(data)  # ensure_ascii: the surrogate is the JSON escape "\ud800"
+    assert "\\ud" in text
+    errors = errors_of(text)
+    message = next(iter(errors.values())).problems[0]
+    assert "surrogate" in message.en
+    assert message.path.encode("utf-8")  # the path itself can be printed
+
+
+@pytest.mark.parametrize(
+    "bad", ["\x00", "\x1b[31m", "\x85", "\u202e", "\u2066", "\u202a", "\u2069", "\x7f"]
+)
+def test_control_and_bidi_override_characters_are_removed_with_a_warning(bad: str) -> None:
+    data = doc()
+    data["entity"]["name"] = f"Ministry{bad}X"
+    data["answers"]["gov-two-admins"]["note"] = f"line 1\nline{bad} 2"
+    a = parse_answers(json.dumps(data), CL)
+    rest = bad[1:]  # an escape sequence loses its ESC, so it can no longer drive a terminal
+    assert a.entity.name == f"Ministry{rest}X"
+    assert a.answers["gov-two-admins"].note == f"line 1\nline{rest} 2"
+    assert {w.path for w in a.warnings} == {"entity.name", "answers.gov-two-admins.note"}
+
+
+def test_newlines_are_removed_from_one_line_fields_only() -> None:
+    data = doc()
+    data["entity"]["name"] = "Ministry\nof Example"
+    a = parse_answers(json.dumps(data), CL)
+    assert a.entity.name == "Ministryof Example"
+
+
+def test_echoed_values_are_cut_to_a_short_prefix() -> None:
+    huge = "z" * 900_000
+    errors = errors_of(doc(answers={"gov-2fa": {"value": huge}}, checklist=huge))
+    for exc in errors.values():
+        for p in exc.problems:
+            assert len(p.en) < 200 and len(p.ar) < 200 and len(p.path) < 100
+    key = "k" * 5000
+    data = doc(answers={key: {"value": 5}})
+    for exc in errors_of(data).values():
+        assert all(len(p.path) < 100 for p in exc.problems)
+
+
+def test_duplicate_keys_are_reported_not_silently_overwritten() -> None:
+    text = json.dumps(doc()).replace(
+        '"answers": {', '"answers": {"gov-two-admins": {"value": "no"}, ', 1
+    )
+    a = parse_answers(text, CL)
+    assert a.value("gov-two-admins") == "yes"  # JSON's rule: the last one wins ...
+    assert [w.path for w in a.warnings] == ["$"]  # ... and the file is told so
+    assert "'gov-two-admins'" in a.warnings[0].en

@@ -39,7 +39,10 @@ def test_checklist_json_one_language_keeps_anchors_per_language() -> None:
 
 def test_validate_shape() -> None:
     out = json.loads(api.validate(SAMPLE))
-    assert out == {"ok": True, "errors": [], "warnings": []}
+    assert set(out) == {"ok", "errors", "warnings", "answers"}
+    assert (out["ok"], out["errors"], out["warnings"]) == (True, [], [])
+    # The file as the engine reads it (schema 2, current checklist), for the page to load.
+    assert out["answers"] == json.loads(SAMPLE)
     bad = json.loads(api.validate('{"schema_version": 1, "answers": {"x": {"value": 1}}}'))
     assert bad["ok"] is False
     assert all(set(e) == {"path", "ar", "en"} for e in bad["errors"])
@@ -80,3 +83,26 @@ def test_oversized_input_is_refused_cleanly() -> None:
 def test_deeply_nested_input_is_refused_cleanly() -> None:
     out = json.loads(api.score("[" * 100_000 + "]" * 100_000))
     assert out["ok"] is False
+
+
+def test_validate_returns_a_migrated_file_and_its_warnings() -> None:
+    old = Path(__file__).parent / "fixtures" / "checklist-1.0.0" / "sample-answers.json"
+    out = json.loads(api.validate(old.read_text(encoding="utf-8")))
+    assert out["ok"] is True
+    assert out["answers"]["schema_version"] == 2
+    assert out["answers"]["checklist_version"] == "1.1.0"
+    assert [w["path"] for w in out["warnings"]] == ["checklist_version"]
+
+
+def test_render_returns_warnings_and_takes_site_url_and_report_date() -> None:
+    old = Path(__file__).parent / "fixtures" / "checklist-1.0.0" / "sample-answers.json"
+    out = json.loads(
+        api.render(
+            old.read_text(encoding="utf-8"), "html", "en", None, "https://x.example/", "2027-01-01"
+        )
+    )
+    assert out["ok"] is True
+    assert out["warnings"][0]["path"] == "checklist_version"
+    assert 'href="https://x.example/en/methodology/"' in out["content"]
+    bad = json.loads(api.render(SAMPLE, "html", "en", None, None, "tomorrow"))
+    assert bad["ok"] is False and bad["errors"][0]["path"] == "report_date"

@@ -46,7 +46,7 @@ def test_checklist_matches_its_schema() -> None:
 def test_checklist_loads_and_round_trips() -> None:
     cl = default_checklist()
     assert cl.as_dict() == _data()
-    assert 30 <= len(cl.items) <= 45
+    assert 30 <= len(cl.items) <= 50
 
 
 def test_every_chapter_with_requirements_has_items() -> None:
@@ -107,6 +107,7 @@ def _sections() -> list[tuple[str, str, str]]:
     return out
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(("owner", "lang", "url"), _sections())
 def test_link_resolves_to_a_heading_in_the_built_site(owner: str, lang: str, url: str) -> None:
     page, _, anchor = url.partition("#")
@@ -154,3 +155,43 @@ def test_bad_checklist_reports_every_defect() -> None:
 def test_checklist_from_dict_accepts_renames() -> None:
     cl: Checklist = checklist_from_dict(_minimal())
     assert cl.renamed == {"old": "gov-two-admins"}
+
+
+# "should" items essential to the accuracy of content (not a critical area, but weight 3).
+ACCURACY = {"content-verify"}
+
+
+def test_weights_follow_the_methodology_rule() -> None:
+    """3: must, and should items in a critical area or on accuracy; 2: other should; 1: may."""
+    for item in default_checklist().items:
+        if item.obligation == "must":
+            expected = 3
+        elif item.obligation == "should":
+            expected = 3 if item.critical or item.id in ACCURACY else 2
+        else:
+            expected = 1
+        assert item.weight == expected, item.id
+
+
+def test_critical_must_items_are_the_ones_the_methodology_lists() -> None:
+    page = (ROOT / "docs" / "en" / "methodology.md").read_text(encoding="utf-8")
+    listed = re.findall(r"<!-- item: ([a-z0-9-]+) -->", page)
+    cl = default_checklist()
+    assert listed == [i.id for i in cl.items if i.critical and i.obligation == "must"]
+    ar = (ROOT / "docs" / "ar" / "methodology.md").read_text(encoding="utf-8")
+    assert re.findall(r"<!-- item: ([a-z0-9-]+) -->", ar) == listed
+
+
+def test_checklist_1_1_0_restates_the_source_without_additions() -> None:
+    cl = default_checklist()
+    assert cl.version == "1.1.0"
+    assert "at least" not in cl.item("gov-password-rotation").question.en
+    assert "preferably every 3 months" in cl.item("gov-password-rotation").question.en
+    assert "unique" not in cl.item("prot-strong-passwords").question.en
+    assert "فريدة" not in cl.item("prot-strong-passwords").question.ar
+    assert "includes" not in cl.item("dig-english-foreign").question.en
+    external = cl.item("gov-external-limited")
+    assert (external.obligation, external.critical, external.weight) == ("must", True, 3)
+    content = cl.item("gov-content-formats")
+    assert content.section.page == "guideline/05-governance"
+    assert "short texts" in content.question.en

@@ -22,12 +22,16 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 answer_maps = st.dictionaries(st.sampled_from(IDS), st.sampled_from(("yes", "partial", "no", "na")))
 
 
-def _score(values: dict[str, str]) -> Result:
+def _score(values: dict[str, str], justify: bool = True) -> Result:
+    """Score `values`; every "na" carries a justification note unless `justify` is False."""
     answers = Answers(
         CL.id,
         CL.version,
         Entity("E", "", "", "2026-01-01"),
-        {k: Answer(v) for k, v in values.items()},  # type: ignore[arg-type]
+        {
+            k: Answer(v, "reason" if v == "na" and justify else "")  # type: ignore[arg-type]
+            for k, v in values.items()
+        },
     )
     return score_answers(answers, CL)
 
@@ -68,6 +72,38 @@ def test_na_does_not_change_other_items_contribution(
     # ...and "na" counts exactly as if the item were not in the checklist at all.
     unanswered = {k: v for k, v in values.items() if k != item_id}
     assert _scores(with_na) == _scores(_score(unanswered))
+
+
+CRITICAL_MUST = [i.id for i in CL.items if i.critical and i.obligation == "must"]
+
+
+@SETTINGS
+@given(answer_maps, st.sampled_from(CRITICAL_MUST))
+def test_unjustified_na_on_a_critical_must_item_always_caps(
+    values: dict[str, str], item_id: str
+) -> None:
+    r = _score({**values, item_id: "na"}, justify=False)
+    assert r.level.rank <= 1
+    assert item_id in {g.item.id for g in r.critical_gaps}
+
+
+@SETTINGS
+@given(answer_maps)
+def test_a_level_needs_enough_applicable_answers(values: dict[str, str]) -> None:
+    r = _score(values)
+    c = r.completeness
+    if r.level.rank >= 0:
+        assert c.percent >= 80.0 and c.applicable_percent >= 50.0
+    assert not (c.scored == 0 and c.percent == 100.0)
+
+
+@SETTINGS
+@given(answer_maps)
+def test_completeness_is_a_share_of_applicable_items(values: dict[str, str]) -> None:
+    c = _score(values).completeness
+    assert 0.0 <= c.percent <= 100.0
+    assert c.scored <= c.applicable <= c.total
+    assert c.answered == len(values)
 
 
 json_values = st.recursive(

@@ -28,23 +28,30 @@ def test_sample_headline_figures_by_hand() -> None:
     r = _result()
     # verification: yes (w2) -> 2/2
     # plan: yes 3 + partial 1.5 + no 0 -> 4.5/9
-    # governance: 3 + 0 + (na) + 3 + 1.5 + 0 + 2 + 2 -> 11.5/18
+    # governance: admins 3 + approved 0 + external (na, justified) + formats 2 + approval 3
+    #   + 2fa 1.5 + rotation 0 + response 2 + respect 2 -> 13.5/21
     # protection: strong pw 3 + review 0 + report 3 + recovery 1.5 + escalation 3 -> 10.5/14
-    # overall: (2 + 4.5 + 11.5 + 10.5) / (2 + 9 + 18 + 14) = 28.5 / 43 = 66.28 -> 66.3
-    assert r["overall"] == 66.3
+    # all domains: 66 / 97 = 68.04 -> 68.0
+    assert r["overall"] == 68.0
     domains = {d["id"]: d["score"] for d in r["domains"]}
     assert domains["verification"] == 100.0
     assert domains["plan"] == 50.0
-    assert domains["governance"] == round(100 * 11.5 / 18, 1) == 63.9
+    assert domains["governance"] == round(100 * 13.5 / 21, 1) == 64.3
     assert domains["protection"] == 75.0
-    assert domains["content"] is None
-    # 66.3 is "established", but gov-admins-approved (must, critical) is "no": capped.
+    assert domains["data-analysis"] is None
+    # 68.0 is "established", but gov-admins-approved (must, critical) is "no": capped.
     assert r["uncapped_level"]["id"] == "established"
     assert r["level"]["id"] == "developing"
     assert r["capped"] is True
+    assert r["insufficient"] is False
     assert [g["id"] for g in r["critical_gaps"]] == ["gov-admins-approved"]
-    assert r["completeness"] == {"answered": 18, "total": 45, "percent": 40.0}
-    assert len(r["unanswered"]) == 27
+    # 42 answered, 3 of them "na" (one justified critical): 39 of 43 applicable = 90.7 %.
+    c = r["completeness"]
+    assert (c["answered"], c["total"], c["scored"], c["applicable"]) == (42, 46, 39, 43)
+    assert c["percent"] == 90.7
+    assert c["sufficient"] is True
+    assert len(r["unanswered"]) == 4
+    assert [j["id"] for j in r["justified_na"]] == ["gov-external-limited"]
 
 
 def test_action_plan_order_by_hand() -> None:
@@ -52,10 +59,20 @@ def test_action_plan_order_by_hand() -> None:
         "gov-admins-approved",  # critical gap
         "prot-breach-recovery",  # must, critical, w3, partial
         "plan-kpis",  # must, w3, no
-        "plan-objectives",  # must, w3, partial
-        "gov-2fa",  # should, critical, w3
-        "gov-password-rotation",  # should, critical, w2
-        "prot-settings-review",  # should, w2
+        "plan-objectives",  # must, w3, partial (checklist order among equals)
+        "create-objectives-audience",
+        "content-consent",
+        "legal-copyright",
+        "gov-password-rotation",  # should, critical, w3, no
+        "gov-2fa",  # should, critical, w3, partial
+        "content-accessible-formats",  # should, w2, no
+        "kpi-analytics-tools",
+        "incl-accessible-technology",
+        "incl-disability-formats",
+        "prot-settings-review",
+        "create-security-standards",  # should, w2, partial
+        "incl-women-stories",
+        "dig-reach-all",
     ]
 
 
@@ -95,15 +112,58 @@ def test_comparison_by_hand() -> None:
     assert items["gov-fast-response"] == "unchanged"  # newly answered is not progress
 
 
-def test_nothing_scorable_gives_null_overall() -> None:
-    text = SAMPLE.replace('"value": "yes"', '"value": "na"').replace(
-        '"value": "no"', '"value": "na"'
-    )
-    text = text.replace('"value": "partial"', '"value": "na"')
-    r = _result(text)
+def test_all_not_applicable_is_neither_complete_nor_levelled() -> None:
+    data = json.loads(SAMPLE)
+    data["answers"] = {i.id: {"value": "na", "note": "n/a"} for i in CL.items}
+    r = _result(json.dumps(data))
     assert r["overall"] is None
     assert r["level"]["id"] == "not-assessed"
-    assert r["completeness"]["answered"] == 18
+    assert r["completeness"]["percent"] == 0.0
+    assert r["completeness"]["answered"] == len(CL.items)
+
+
+def test_unjustified_na_on_critical_must_items_counts_as_no() -> None:
+    data = json.loads(SAMPLE)
+    data["answers"] = {i.id: {"value": "na"} for i in CL.items}
+    r = _result(json.dumps(data))
+    critical_must = [i.id for i in CL.items if i.critical and i.obligation == "must"]
+    assert [g["id"] for g in r["critical_gaps"]] == critical_must
+    assert r["overall"] == 0.0
+    assert r["level"]["id"] == "insufficient"
+    assert r["completeness"]["percent"] == 0.0
+
+
+def test_one_yes_gives_no_level() -> None:
+    data = json.loads(SAMPLE)
+    data["answers"] = {"gov-two-admins": {"value": "yes"}}
+    r = _result(json.dumps(data))
+    assert r["overall"] == 100.0
+    assert r["level"]["id"] == "insufficient"
+    assert r["completeness"]["sufficient"] is False
+
+
+def test_one_yes_and_the_rest_not_applicable_gives_no_level() -> None:
+    data = json.loads(SAMPLE)
+    data["answers"] = {i.id: {"value": "na", "note": "does not apply"} for i in CL.items}
+    data["answers"]["gov-two-admins"] = {"value": "yes"}
+    r = _result(json.dumps(data))
+    assert r["completeness"]["percent"] == 100.0  # of the one applicable item ...
+    assert r["completeness"]["applicable_percent"] < 50  # ... but most of the checklist is "na"
+    assert r["level"]["id"] == "insufficient"
+
+
+def test_critical_na_with_justification_keeps_the_level_and_is_listed() -> None:
+    data = json.loads(SAMPLE)
+    data["answers"] = {i.id: {"value": "yes"} for i in CL.items}
+    data["answers"]["gov-external-limited"] = {"value": "na", "note": "No external party"}
+    r = _result(json.dumps(data))
+    assert r["level"]["id"] == "advanced"
+    assert [j["id"] for j in r["justified_na"]] == ["gov-external-limited"]
+    data["answers"]["gov-external-limited"] = {"value": "na", "note": "   "}
+    r = _result(json.dumps(data))
+    assert r["level"]["id"] == "developing"
+    assert r["capped"] is True
+    assert r["critical_gaps"][0]["unjustified_na"] is True
 
 
 def test_bands() -> None:

@@ -58,4 +58,4 @@ def test_wheel_is_pure_and_complete(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "66.3"
+    assert run.stdout.strip() == "68.0"

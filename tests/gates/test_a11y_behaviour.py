@@ -8,11 +8,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from a11y import missing_translations, on_pre_build
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from overrides.hooks.a11y import missing_translations
-from tests.conftest import ROOT, SITE, built_pages
+from assessment.strings import text
+from tests.conftest import ROOT, SITE, built_pages, new_context
 from tests.gates.common import SUBSET, open_drawer
 
 HTML_FILES = [*built_pages(), SITE / "404.html"] if SITE.exists() else []
@@ -78,7 +79,7 @@ def test_page_markup(html_file: Path) -> None:
     # The search dialog has a name in the page's language.
     assert m.search is not None and m.search.get("role") == "dialog"
     label = m.search.get("aria-label") or ""
-    assert label == ("البحث في الموقع" if lang == "ar" else "Search this site")
+    assert label == text("site.search_dialog", lang=lang)
     # A skip link to something that exists.
     assert m.skip is not None and (m.skip.get("href") or "").startswith("#")
     assert (m.skip.get("href") or "")[1:] in m.ids
@@ -93,10 +94,8 @@ def test_a_page_in_one_language_only_fails_the_build(tmp_path: Path) -> None:
         "docs/ar/guideline/15-new.md has no docs/en/guideline/15-new.md"
     ]
     assert missing_translations(ROOT / "docs") == []
-    from overrides.hooks import a11y
-
     with pytest.raises(PluginError):
-        a11y.on_pre_build({"docs_dir": str(tmp_path)})
+        on_pre_build({"docs_dir": str(tmp_path)})
 
 
 # ---------------------------------------------------------------- keyboard
@@ -148,8 +147,8 @@ def tab_through(page: Page, stops: int) -> list[dict[str, object]]:
 @pytest.fixture(params=[(1280, "light"), (390, "dark")], ids=["desktop-light", "mobile-dark"])
 def sized(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     width, scheme = request.param
-    ctx = browser.new_context(
-        base_url=base_url, viewport={"width": width, "height": 900}, color_scheme=scheme
+    ctx = new_context(
+        browser, base_url, viewport={"width": width, "height": 900}, color_scheme=scheme
     )
     ctx.route("**/assets/pyodide/**", lambda route: route.abort())
     yield ctx.new_page()
@@ -168,7 +167,7 @@ def test_every_focused_control_shows_a_focus_ring(sized: Page, path: str, stops:
 
 
 def test_drawer_controls_show_a_focus_ring(browser: Browser, base_url: str) -> None:
-    ctx = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 900})
+    ctx = new_context(browser, base_url, viewport={"width": 390, "height": 900})
     page = ctx.new_page()
     page.goto("/en/guideline/04-plan/")
     open_drawer(page)
@@ -196,8 +195,9 @@ def enlarged(browser: Browser, base_url: str, request: pytest.FixtureRequest) ->
     """200%: browser zoom on a 1280 px window (a 640 px CSS viewport at 2 device pixels per
     CSS pixel), and text-only enlargement (root font size doubled) at 1280 px."""
     zoom = request.param == "zoom"
-    ctx: BrowserContext = browser.new_context(
-        base_url=base_url,
+    ctx: BrowserContext = new_context(
+        browser,
+        base_url,
         viewport={"width": 640 if zoom else 1280, "height": 450 if zoom else 900},
         device_scale_factor=2 if zoom else 1,
     )
@@ -237,7 +237,7 @@ def test_reduced_motion_is_respected(browser: Browser, base_url: str) -> None:
     }"""
     results = {}
     for motion in ("no-preference", "reduce"):
-        ctx = browser.new_context(base_url=base_url, reduced_motion=motion)
+        ctx = new_context(browser, base_url, reduced_motion=motion)
         page = ctx.new_page()
         page.goto("/en/guideline/04-plan/")
         results[motion] = page.evaluate(script)
@@ -260,4 +260,5 @@ def test_404_page_speaks_both_languages(page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.locator('section[lang="ar"][dir="rtl"] h1')).to_have_text("الصفحة غير موجودة")
     expect(page.locator('section[lang="en"][dir="ltr"] h2')).to_have_text("Page not found")
+    assert text("site.404.heading", lang="en") == "Page not found"
     expect(page.locator('section[lang="en"] a')).to_have_attribute("href", re.compile(r"/en/$"))

@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.error import HTTPError
 
 import pytest
+from csp import nginx_csp_block
+from nginx_server import SHIPPED, config_for_tests
 
-from overrides.hooks.csp import nginx_csp_block
 from tests.conftest import ROOT
-from tests.nginx_server import SHIPPED, config_for_tests
 
 pytestmark = pytest.mark.usefixtures("needs_nginx")
 

@@ -14,6 +14,8 @@ const scope = /** @type {WorkerScope} */ (/** @type {unknown} */ (self));
 
 /** @type {any} assessment.api, once loaded (a Pyodide proxy) */
 let api = null;
+/** @type {any} the Pyodide runtime, once loaded */
+let pyodideRuntime = null;
 
 /**
  * @param {URL | string} url
@@ -88,6 +90,7 @@ async function boot() {
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(buffer, "wheel", { extractDir: sitePackages });
   api = pyodide.pyimport("assessment.api");
+  pyodideRuntime = pyodide;
   api.checklist_json(); // warm up once so the first real request is fast
   return Math.round(performance.now() - started);
 }
@@ -95,12 +98,20 @@ async function boot() {
 /** JS null becomes Pyodide's jsnull, not None: pass undefined for "no value". @param {unknown} v */
 const opt = (v) => (v === null ? undefined : v);
 
-/** @type {Record<string, (args: unknown[]) => unknown>} */
+/** @type {Record<string, (args: any[]) => unknown>} */
 const HANDLERS = {
   [OPS.checklist]: ([lang]) => api.checklist_json(opt(lang)),
   [OPS.validate]: ([text]) => api.validate(text),
   [OPS.score]: ([text, previous]) => api.score(text, opt(previous)),
   [OPS.render]: ([text, fmt, lang, previous]) => api.render(text, fmt, lang, opt(previous)),
+  // Review reminders (/tools/reminders/): an .ics from assessment/ics.py.
+  reminders: ([text]) => pyodideRuntime.pyimport("assessment.reminders").calendar_json(text),
+  // The dashboard (overrides/assets/javascripts/dashboard/): a batch of files, then the rounds.
+  aggregate_read: ([files]) => api.aggregate_read(JSON.stringify(files)),
+  aggregate: ([current, previous]) =>
+    api.aggregate(JSON.stringify(current), previous ? JSON.stringify(previous) : undefined),
+  aggregate_render: ([current, previous, fmt, lang]) =>
+    api.aggregate_render(JSON.stringify(current), previous ? JSON.stringify(previous) : undefined, fmt, lang),
 };
 
 const ready = boot().then(
