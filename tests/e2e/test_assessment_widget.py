@@ -824,16 +824,18 @@ FONT_SIZES = """(sel) => [...document.querySelectorAll(sel)].filter((e) => e.get
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_obligations_and_guidance_are_body_size(page: Page, size: str) -> None:
     page.set_viewport_size(SIZES[size])
-    for path in ("/guideline/05-governance/", "/en/guideline/05-governance/"):
-        page.goto(path)
-        body = page.locator(".md-content__inner > p").first.evaluate(
-            "(p) => parseFloat(getComputedStyle(p).fontSize)"
-        )
-        for kind in ("must", "should"):
-            boxes = page.evaluate(FONT_SIZES, f".admonition.{kind} p:not(.admonition-title)")
-            titles = page.evaluate(FONT_SIZES, f".admonition.{kind} .admonition-title")
-            assert boxes and titles, (path, kind)
-            assert min(b["size"] for b in boxes) >= max(16, body - 0.5), (path, kind, boxes)
+    for chapter, kind in (("05-governance", "must"), ("09-performance-indicators", "should")):
+        for prefix in ("/", "/en/"):
+            page.goto(f"{prefix}guideline/{chapter}/")
+            body = page.locator(".md-content__inner > p").first.evaluate(
+                "(p) => parseFloat(getComputedStyle(p).fontSize)"
+            )
+            boxes = page.evaluate(
+                FONT_SIZES, f".admonition.{kind} > :not(.admonition-title), .admonition.{kind} li"
+            )
+            titles = page.evaluate(FONT_SIZES, f".admonition.{kind} > .admonition-title")
+            assert boxes and titles, (chapter, prefix, kind)
+            assert min(b["size"] for b in boxes) >= max(16, body - 0.5), (chapter, prefix, boxes)
             assert min(b["weight"] for b in titles) >= 700
     page.goto(PATHS["ar"] + "#domain-5")
     expect(page.locator("#daleel-assessment")).to_have_attribute("data-step", "domain-5")
