@@ -14,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 CHECK_SITE_URL ?= https://daleel.example.gov.jo/
 
 .PHONY: setup build serve test lint clean lock bench system-deps system-deps-setup pdf dev \
-	test-fast test-site-url
+	test-fast test-site-url check-js
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -70,7 +70,7 @@ lint: setup
 	$(BIN)/ruff format --check scripts/nginx_server.py tests/conftest.py tests/gates
 	$(BIN)/mypy
 
-test: build lint
+test: build lint check-js
 	$(BIN)/python -m pytest
 
 # The edit loop: engine, strings and Markdown-level content tests; no build, no browser.
@@ -83,6 +83,11 @@ test-site-url: setup
 	SITE_URL=$(CHECK_SITE_URL) $(BIN)/mkdocs build --strict --quiet --site-dir build/site-url
 	SITE_URL=$(CHECK_SITE_URL) DALEEL_SITE=build/site-url $(BIN)/python -m pytest -q \
 		tests/gates/test_site_url.py tests/content/test_no_foreign_urls.py
+
+# Browser code: type check of the JSDoc types (tsconfig.json) and unit tests of pure functions.
+check-js: node_modules/.installed
+	node_modules/.bin/tsc -p tsconfig.json
+	node --test tests/js/
 
 lock: $(VENV)/.installed
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url \

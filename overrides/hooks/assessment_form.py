@@ -1,134 +1,68 @@
-# ruff: noqa: E501  (bilingual interface strings and HTML read better unbroken)
-"""Render the self-assessment form into the assessment page of each language at build time.
+# ruff: noqa: E501  (HTML fragments read better unbroken)
+"""Render the self-assessment into the assessment page of each language at build time.
 
-`docs/{ar,en}/assessment.md` marks the place with `<!-- daleel:assessment-form -->`. The form
-is generated from the engine's checklist (`assessment/data/checklist.json`), so every question
-can be read and answered before any script runs; the page script (assets/javascripts/assessment/)
-adds autosave, scoring in Pyodide, downloads and imports on top of it.
+`docs/{ar,en}/assessment.md` marks the place with `<!-- daleel:assessment-form -->`. The
+assessment is a task list (GOV.UK's pattern): an overview of the domains with their status,
+one step per domain, "check your answers", results and comparison. Every step is in the page
+from the start, so each question can be read and answered before any engine loads; steps other
+than the first are `hidden` (no layout cost) until the page script shows them. Strings come
+from assessment/data/strings/<lang>.json (`widget.*`, `term.*`).
 
-Also: the assessment stylesheet is linked from the <head> of the assessment pages only, and
-after the build every guideline link the form makes is checked against the built pages (a
-missing anchor is a warning, so `mkdocs build --strict` fails on it).
+Also: the assessment stylesheet and module graph are linked from the <head> of the assessment
+pages only, and after the build every guideline link the form makes is checked against the
+built pages (a missing anchor is a warning, so `mkdocs build --strict` fails on it).
 """
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import logging
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+from assessment.languages import language
+from assessment.strings import text
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKLIST = ROOT / "assessment" / "data" / "checklist.json"
 DOCS = ROOT / "docs"
 MARKER = "<!-- daleel:assessment-form -->"
 PAGE = "assessment.md"
+LINKS_KEY = "daleel_assessment_links"  # where the links to check are kept: the build's config
 log = logging.getLogger("mkdocs.hooks.assessment_form")
 
 VALUES = ("yes", "partial", "no", "na")
-
-LABELS: dict[str, dict[str, Any]] = {
-    "ar": {
-        "values": {"yes": "نعم", "partial": "جزئياً", "no": "لا", "na": "لا ينطبق"},
-        "answer": "الإجابة",
-        "obligation": "درجة الإلزام",
-        "obligations": {"must": "إلزامي", "should": "مفضّل", "may": "اختياري"},
-        "critical": "بند حرج",
-        "note": "ملاحظة (اختيارية)",
-        "section": "القسم في الدليل",
-        "domain_section": "اقرأ هذا المحور في الدليل",
-        "details": "لماذا هذا البند، وما الدليل على تحقيقه؟",
-        "why": "لماذا",
-        "fix": "كيف تعالجه",
-        "evidence": "ما يثبت تحقيقه",
-        "progress": "أُجيب عن {answered} من {total}",
-        "progress_label": "التقدّم في الإجابة",
-        "jump": "انتقل إلى أول سؤال لم تُجب عنه",
-        "entity": "بيانات الجهة",
-        "entity_hint": "تظهر هذه البيانات في التقرير واسم الملف. لا تُرسل إلى أي مكان.",
-        "name": "اسم الجهة",
-        "unit": "الوحدة التنظيمية",
-        "assessor": "اسم القائم بالتقييم",
-        "date": "تاريخ التقييم",
-        "questions": "أسئلة التقييم",
-        "results": "النتائج",
-        "results_pending": "ستظهر الدرجات هنا عند جاهزية أداة الاحتساب، وتتحدّث مع كل إجابة.",
-        "save": "التنزيل والطباعة",
-        "download_html": "تنزيل التقرير (HTML)",
-        "download_json": "تنزيل الإجابات والنتائج (JSON)",
-        "download_csv": "تنزيل الجدول (CSV)",
-        "print": "طباعة / حفظ بصيغة PDF",
-        "downloads_hint": "تُنشأ الملفات في متصفحك بلغة هذه الصفحة، ولا يُرسل شيء إلى أي خادم.",
-        "import": "استيراد تقييم سابق",
-        "import_hint": "اختر ملف JSON نزّلته من هذه الصفحة سابقاً: إما لمتابعة الإجابة عليه، أو لمقارنة إجاباتك الحالية به.",
-        "import_file": "ملف التقييم (JSON)",
-        "resume": "متابعة من هذا الملف",
-        "compare": "المقارنة بهذا الملف",
-        "clear_compare": "إلغاء المقارنة",
-        "restart": "البدء من جديد",
-        "restart_hint": "يمسح جميع الإجابات وبيانات الجهة المحفوظة في هذا المتصفح.",
-        "dialog_title": "هل تريد البدء من جديد؟",
-        "dialog_body": "سيؤدي ذلك إلى مسح جميع إجاباتك وبيانات الجهة من هذا المتصفح نهائياً. يمكنك تنزيل إجاباتك أولاً للاحتفاظ بنسخة منها.",
-        "dialog_download": "تنزيل إجاباتي أولاً (JSON)",
-        "dialog_confirm": "مسح الإجابات والبدء من جديد",
-        "dialog_cancel": "إلغاء",
-        "retry": "إعادة المحاولة",
-        "report_title": "تقرير التقييم الذاتي",
-    },
-    "en": {
-        "values": {"yes": "Yes", "partial": "Partly", "no": "No", "na": "Not applicable"},
-        "answer": "Answer",
-        "obligation": "Obligation",
-        "obligations": {"must": "Must", "should": "Should", "may": "May"},
-        "critical": "Critical item",
-        "note": "Note (optional)",
-        "section": "In the guideline",
-        "domain_section": "Read this domain in the guideline",
-        "details": "Why this item matters, and what shows it is met",
-        "why": "Why",
-        "fix": "How to fix it",
-        "evidence": "Evidence",
-        "progress": "{answered} of {total} answered",
-        "progress_label": "Answering progress",
-        "jump": "Go to the first unanswered question",
-        "entity": "Entity details",
-        "entity_hint": "These details appear in the report and the file names. They are not sent anywhere.",
-        "name": "Entity name",
-        "unit": "Unit",
-        "assessor": "Assessor",
-        "date": "Assessment date",
-        "questions": "Assessment questions",
-        "results": "Results",
-        "results_pending": "Scores appear here once the scoring engine is ready, and update with every answer.",
-        "save": "Download and print",
-        "download_html": "Download report (HTML)",
-        "download_json": "Download answers and results (JSON)",
-        "download_csv": "Download table (CSV)",
-        "print": "Print / Save as PDF",
-        "downloads_hint": "Files are produced in your browser in the language of this page; nothing is sent to any server.",
-        "import": "Import a previous assessment",
-        "import_hint": "Choose a JSON file downloaded from this page before: either to continue answering it, or to compare your current answers with it.",
-        "import_file": "Assessment file (JSON)",
-        "resume": "Resume from this file",
-        "compare": "Compare with this file",
-        "clear_compare": "Stop comparing",
-        "restart": "Start over",
-        "restart_hint": "Erases all answers and entity details saved in this browser.",
-        "dialog_title": "Start over?",
-        "dialog_body": "This permanently erases all your answers and entity details from this browser. You can download your answers first to keep a copy.",
-        "dialog_download": "Download my answers first (JSON)",
-        "dialog_confirm": "Erase answers and start over",
-        "dialog_cancel": "Cancel",
-        "retry": "Try again",
-        "report_title": "Self-assessment report",
-    },
-}
+# What the worker downloads on a first visit (overrides/hooks/pyodide_assets.py ships them).
+RUNTIME = ROOT / "node_modules" / "pyodide"
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+MODULES = (
+    "main.js",
+    "engine.js",
+    "protocol.js",
+    "results.js",
+    "dom.js",
+    "format.js",
+    "model.js",
+    "steps.js",
+    "files.js",
+    "../strings.js",
+)
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 _SAFE_PAGE = re.compile(r"^guideline/[a-z0-9\-]+$")
-_links: set[tuple[str, str, str]] = set()
+
+Text = Callable[..., str]
 
 
 def load_checklist() -> dict[str, Any]:
@@ -137,8 +71,19 @@ def load_checklist() -> dict[str, Any]:
     return data
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+def download_size(lang: str, root: Path = RUNTIME) -> str:
+    """The runtime's download size as a person reads it ("6.4 MB"), gzip-compressed as served."""
+    total = 0
+    for name in RUNTIME_FILES:
+        path = root / name
+        if path.is_file():
+            total += len(gzip.compress(path.read_bytes(), compresslevel=6))
+    mb = f"{total / 1_000_000:.1f}"
+    return f"{mb} ميغابايت" if lang == "ar" else f"{mb} MB"
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
 
 
 def _safe_id(value: str) -> str:
@@ -155,150 +100,314 @@ def _page_title(lang: str, page: str) -> str:
     return page
 
 
-def _section_link(lang: str, section: dict[str, Any], text: str) -> str:
-    page = section["page"]
-    if not _SAFE_PAGE.match(page):
-        raise ValueError(f"checklist section page is not a guideline page: {page!r}")
-    anchor = section.get("anchor", {}).get(lang) or ""
-    _links.add((lang, page, anchor))
-    href = f"../{page}/" + (f"#{anchor}" if anchor else "")
-    return f'<a href="{_e(href)}">{_e(text)}</a>'
+class Renderer:
+    """One language's form; collects the guideline links it makes, for the post-build check."""
 
+    def __init__(self, lang: str, checklist: dict[str, Any]) -> None:
+        self.lang = language(lang).code
+        self.t: Text = partial(text, lang=self.lang)
+        self.data = checklist
+        self.links: set[tuple[str, str, str]] = set()
 
-def _field(kind: str, label: str, autocomplete: str, input_type: str = "text") -> str:
-    fid = f"daleel-entity-{kind}"
-    return (
-        f'<div class="daleel-field"><label for="{fid}">{_e(label)}</label>'
-        f'<input type="{input_type}" id="{fid}" name="entity.{kind}" data-entity="{kind}" '
-        f'autocomplete="{autocomplete}" maxlength="300"></div>'
-    )
+    def link(self, section: dict[str, Any], label: str) -> str:
+        page = section["page"]
+        if not _SAFE_PAGE.match(page):
+            raise ValueError(f"checklist section page is not a guideline page: {page!r}")
+        anchor = section.get("anchor", {}).get(self.lang) or ""
+        self.links.add((self.lang, page, anchor))
+        href = f"../{page}/" + (f"#{anchor}" if anchor else "")
+        return f'<a href="{_e(href)}">{_e(label)}</a>'
 
+    def field(self, kind: str, autocomplete: str, input_type: str = "text") -> str:
+        fid = f"daleel-entity-{kind}"
+        return (
+            f'<div class="daleel-field"><label for="{fid}">{_e(self.t(f"widget.entity.{kind}"))}</label>'
+            f'<input type="{input_type}" id="{fid}" name="entity.{kind}" data-entity="{kind}" '
+            f'autocomplete="{autocomplete}" maxlength="300"></div>'
+        )
 
-def _item(lang: str, item: dict[str, Any], domain_title: str) -> str:
-    t = LABELS[lang]
-    iid = _safe_id(item["id"])
-    obligation = item["obligation"]
-    source_word = item.get("source_word") or ""
-    obligation_html = _e(t["obligations"].get(obligation, obligation))
-    if source_word:
-        # The source's own word, marked as Arabic so English screen readers switch voice.
-        word = f'«<span lang="ar" dir="rtl">{_e(source_word)}</span>»'
-        obligation_html += f" {word}" if lang == "ar" else f" (Arabic: {word})"
-    section = item["section"]
-    page_title = _page_title(lang, section["page"])
-    radios = "".join(
-        f'<label class="daleel-option"><input type="radio" name="q-{iid}" value="{v}" '
-        f'data-item="{iid}"><span>{_e(t["values"][v])}</span></label>'
-        for v in VALUES
-    )
-    critical = (
-        f'<span class="daleel-badge daleel-badge--critical">{_e(t["critical"])}</span>'
-        if item.get("critical")
-        else ""
-    )
-    details = "".join(
-        f"<dt>{_e(t[key])}</dt><dd>{_e(item[key][lang])}</dd>"
-        for key in ("why", "fix", "evidence")
-        if item.get(key, {}).get(lang)
-    )
-    return (
-        f'<fieldset class="daleel-item" id="item-{iid}" data-item="{iid}" '
-        f'data-obligation="{_e(obligation)}">'
-        f'<legend><span class="daleel-item-id">{_e(iid)}</span> {_e(item["question"][lang])}</legend>'
-        f'<p class="daleel-meta"><span class="daleel-badge daleel-badge--{_e(obligation)}">'
-        f"{_e(t['obligation'])}: {obligation_html}</span>{critical} "
-        f'<span class="daleel-section-link">{_e(t["section"])}: '
-        f"{_section_link(lang, section, page_title)}</span></p>"
-        f'<div class="daleel-options">{radios}</div>'
-        f'<div class="daleel-note"><label for="note-{iid}">{_e(t["note"])}</label>'
-        f'<textarea id="note-{iid}" name="note-{iid}" data-note="{iid}" rows="2" maxlength="5000"></textarea></div>'
-        + (
-            f'<details class="daleel-why"><summary>{_e(t["details"])}</summary><dl>{details}</dl></details>'
-            if details
+    def item(self, item: dict[str, Any], number: str) -> str:
+        t, lang = self.t, self.lang
+        iid = _safe_id(item["id"])
+        obligation = item["obligation"]
+        source_word = item.get("source_word") or ""
+        obligation_html = _e(t(f"term.{obligation}"))
+        if source_word:
+            # The source's own word, marked as Arabic so English screen readers switch voice.
+            word = f'«<span lang="ar" dir="rtl">{_e(source_word)}</span>»'
+            obligation_html += f" {word}" if lang == "ar" else f" (Arabic: {word})"
+        section = item["section"]
+        radios = "".join(
+            f'<label class="daleel-option"><input type="radio" name="q-{iid}" value="{v}" '
+            f'data-item="{iid}"><span>{_e(t(f"widget.value.{v}"))}</span></label>'
+            for v in VALUES
+        )
+        critical = (
+            f'<span class="daleel-badge daleel-badge--critical">{_e(t("widget.critical"))}</span>'
+            if item.get("critical")
             else ""
         )
-        + "</fieldset>"
-    )
-
-
-def render_form(lang: str, checklist: dict[str, Any] | None = None) -> str:
-    data = checklist if checklist is not None else load_checklist()
-    t = LABELS[lang]
-    items = data["items"]
-    total = len(items)
-    parts = [
-        f'<div class="daleel-assessment" id="daleel-assessment" data-lang="{lang}" '
-        f'data-checklist="{_e(data["id"])}" data-checklist-version="{_e(data["version"])}" data-total="{total}" '
-        f'data-renamed="{_e(json.dumps(data.get("renamed") or {}))}" data-removed="{_e(json.dumps(data.get("removed") or []))}">',
-        '<div class="daleel-status" id="daleel-status" role="status" aria-live="polite" aria-atomic="true"></div>',
-        '<div class="daleel-alert daleel-alert--error" id="daleel-engine-error" hidden>'
-        '<p id="daleel-engine-error-text"></p>'
-        f'<button type="button" class="md-button" id="daleel-retry">{_e(t["retry"])}</button></div>',
-        '<div class="daleel-alert daleel-alert--warning" id="daleel-storage-warning" hidden><p></p></div>',
-        '<form class="daleel-form" id="daleel-form" novalidate>',
-        f'<div class="daleel-progress"><p id="daleel-progress-text">'
-        f"{_e(t['progress'].format(answered=0, total=total))}</p>"
-        f'<progress id="daleel-progress" max="{total}" value="0" aria-label="{_e(t["progress_label"])}"></progress>'
-        f'<button type="button" class="md-button" id="daleel-jump">{_e(t["jump"])}</button></div>',
-        f'<section class="daleel-entity" aria-labelledby="daleel-entity-h"><h2 id="daleel-entity-h">{_e(t["entity"])}</h2>'
-        f'<p class="daleel-hint">{_e(t["entity_hint"])}</p><div class="daleel-fields">'
-        + _field("name", t["name"], "organization")
-        + _field("unit", t["unit"], "off")
-        + _field("assessor", t["assessor"], "name")
-        + _field("date", t["date"], "off", "date")
-        + "</div></section>",
-    ]
-    for domain in data["domains"]:
-        did = _safe_id(domain["id"])
-        title = f"{domain['number']}. {domain['title'][lang]}"
-        parts.append(
-            f'<section class="daleel-domain" id="domain-{did}" aria-labelledby="domain-{did}-h">'
-            f'<h2 id="domain-{did}-h">{_e(title)}</h2>'
-            f'<p class="daleel-domain-link">{_section_link(lang, domain["section"], t["domain_section"])}</p>'
+        labels = {"why": t("widget.why"), "fix": t("term.fix"), "evidence": t("widget.evidence")}
+        details = "".join(
+            f"<dt>{_e(labels[key])}</dt><dd>{_e(item[key][lang])}</dd>"
+            for key in ("why", "fix", "evidence")
+            if item.get(key, {}).get(lang)
         )
-        parts.extend(_item(lang, item, title) for item in items if item["domain"] == domain["id"])
-        parts.append("</section>")
-    parts.append("</form>")
-    parts.append(
-        f'<section class="daleel-results" id="daleel-results" aria-labelledby="daleel-results-h">'
-        f'<h2 id="daleel-results-h">{_e(t["results"])}</h2>'
-        f'<div class="daleel-report-head" id="daleel-report-head"></div>'
-        f'<div id="daleel-results-body"><p>{_e(t["results_pending"])}</p></div></section>'
-    )
-    parts.append(
-        f'<section class="daleel-actions" aria-labelledby="daleel-actions-h">'
-        f'<h2 id="daleel-actions-h">{_e(t["save"])}</h2><p class="daleel-hint">{_e(t["downloads_hint"])}</p>'
-        '<div class="daleel-buttons">'
-        f'<button type="button" class="md-button" data-download="html" disabled>{_e(t["download_html"])}</button>'
-        f'<button type="button" class="md-button" data-download="json">{_e(t["download_json"])}</button>'
-        f'<button type="button" class="md-button" data-download="csv" disabled>{_e(t["download_csv"])}</button>'
-        f'<button type="button" class="md-button" id="daleel-print">{_e(t["print"])}</button></div>'
-        f'<h3 id="daleel-import-h">{_e(t["import"])}</h3><p class="daleel-hint">{_e(t["import_hint"])}</p>'
-        f'<div class="daleel-field"><label for="daleel-import-file">{_e(t["import_file"])}</label>'
-        '<input type="file" id="daleel-import-file" accept=".json,application/json"></div>'
-        '<div class="daleel-buttons">'
-        f'<button type="button" class="md-button" id="daleel-resume">{_e(t["resume"])}</button>'
-        f'<button type="button" class="md-button" id="daleel-compare">{_e(t["compare"])}</button>'
-        f'<button type="button" class="md-button" id="daleel-clear-compare" hidden>{_e(t["clear_compare"])}</button></div>'
-        '<div class="daleel-alert daleel-alert--error" id="daleel-import-error" tabindex="-1" hidden></div>'
-        f'<h3 id="daleel-restart-h">{_e(t["restart"])}</h3><p class="daleel-hint">{_e(t["restart_hint"])}</p>'
-        f'<button type="button" class="md-button" id="daleel-restart">{_e(t["restart"])}</button>'
-        "</section>"
-    )
-    parts.append(
-        '<dialog class="daleel-dialog" id="daleel-dialog" aria-labelledby="daleel-dialog-h" aria-describedby="daleel-dialog-body">'
-        f'<h2 id="daleel-dialog-h">{_e(t["dialog_title"])}</h2><p id="daleel-dialog-body">{_e(t["dialog_body"])}</p>'
-        '<div class="daleel-buttons">'
-        f'<button type="button" class="md-button" id="daleel-dialog-download">{_e(t["dialog_download"])}</button>'
-        f'<button type="button" class="md-button daleel-danger" id="daleel-dialog-confirm">{_e(t["dialog_confirm"])}</button>'
-        f'<button type="button" class="md-button" id="daleel-dialog-cancel" autofocus>{_e(t["dialog_cancel"])}</button>'
-        "</div></dialog>"
-    )
-    parts.append("</div>")
-    return "".join(parts)
+        return (
+            f'<fieldset class="daleel-item" id="item-{iid}" data-item="{iid}" data-number="{number}" '
+            f'data-obligation="{_e(obligation)}">'
+            f'<legend><span class="daleel-qnum"><bdi>{number}</bdi></span> {_e(item["question"][lang])}</legend>'
+            f'<p class="daleel-meta"><span class="daleel-badge daleel-badge--{_e(obligation)}">'
+            f"{_e(t('widget.obligation'))}: {obligation_html}</span>{critical} "
+            f'<span class="daleel-section-link">{_e(t("widget.section"))}: '
+            f"{self.link(section, _page_title(lang, section['page']))}</span></p>"
+            f'<div class="daleel-options">{radios}</div>'
+            f'<div class="daleel-note"><label for="note-{iid}">{_e(t("widget.note"))}</label>'
+            f'<textarea id="note-{iid}" name="note-{iid}" data-note="{iid}" rows="2" maxlength="5000"></textarea></div>'
+            + (
+                f'<details class="daleel-why"><summary>{_e(t("widget.details"))}</summary><dl>{details}</dl></details>'
+                if details
+                else ""
+            )
+            + "</fieldset>"
+        )
+
+    def bar(self, total: int) -> str:
+        t = self.t
+        none = _e(t("widget.bar.none"))
+        steps = "".join(
+            f'<li><a href="#{step}" data-goto="{step}">{_e(t(f"widget.step.{step}"))}</a></li>'
+            for step in ("overview", "check", "results", "compare")
+        )
+        return (
+            f'<section class="daleel-bar" id="daleel-bar" aria-label="{_e(t("widget.bar.label"))}">'
+            '<p class="daleel-bar-figures">'
+            f'<span id="daleel-progress-text">{_e(t("widget.progress", answered=0, total=total))}</span>'
+            f'<span>{_e(t("term.overall_score"))}: <strong id="daleel-bar-score">{none}</strong></span>'
+            f'<span>{_e(t("term.maturity_level"))}: <strong id="daleel-bar-level">{none}</strong></span></p>'
+            f'<progress id="daleel-progress" max="{total}" value="0" aria-label="{_e(t("widget.progress_label"))}"></progress>'
+            f'<nav aria-label="{_e(t("widget.bar.steps"))}"><ul class="daleel-steps">{steps}</ul></nav>'
+            "</section>"
+        )
+
+    def overview(self, domains: list[dict[str, Any]], counts: dict[str, int], hidden: bool) -> str:
+        t = self.t
+        rows = "".join(
+            f'<li class="daleel-task" data-domain="{_e(d["id"])}">'
+            f'<a href="#domain-{d["number"]}" data-goto="domain-{d["number"]}" id="daleel-task-{d["number"]}" '
+            f'aria-describedby="daleel-task-{d["number"]}-status">{_e(d["number"])}. {_e(d["title"][self.lang])}</a>'
+            f'<span class="daleel-task-count" data-count="{_e(d["id"])}">{_e(t("widget.tasks.count", answered=0, total=counts[d["id"]]))}</span>'
+            f'<strong class="daleel-tag" data-status="not_started" id="daleel-task-{d["number"]}-status">{_e(t("widget.status.not_started"))}</strong></li>'
+            for d in domains
+        )
+        finish = "".join(
+            f'<li class="daleel-task"><a href="#{s}" data-goto="{s}">{_e(t(f"widget.step.{s}"))}</a></li>'
+            for s in ("check", "results", "compare")
+        )
+        return (
+            f'<section class="daleel-step" data-step="overview" aria-labelledby="daleel-overview-h"{" hidden" if hidden else ""}>'
+            f'<h2 id="daleel-overview-h" tabindex="-1">{_e(t("widget.tasks.title"))}</h2>'
+            f'<p class="daleel-hint">{_e(t("widget.tasks.hint"))}</p>'
+            f'<section class="daleel-entity" aria-labelledby="daleel-entity-h"><h3 id="daleel-entity-h">{_e(t("widget.entity"))}</h3>'
+            f'<p class="daleel-hint">{_e(t("widget.entity_hint"))}</p><div class="daleel-fields">'
+            + self.field("name", "organization")
+            + self.field("unit", "off")
+            + self.field("assessor", "name")
+            + self.field("date", "off", "date")
+            + "</div></section>"
+            f'<h3 id="daleel-tasks-h">{_e(t("widget.tasks.domains"))}</h3>'
+            f'<ol class="daleel-tasks" aria-labelledby="daleel-tasks-h">{rows}</ol>'
+            f'<h3 id="daleel-finish-h">{_e(t("widget.tasks.finish"))}</h3>'
+            f'<ul class="daleel-tasks" aria-labelledby="daleel-finish-h">{finish}</ul>'
+            + self.resume()
+            + "</section>"
+        )
+
+    def resume(self) -> str:
+        t = self.t
+        return (
+            f'<section class="daleel-resume" aria-labelledby="daleel-resume-h"><h3 id="daleel-resume-h">{_e(t("widget.resume.title"))}</h3>'
+            f'<p class="daleel-hint">{_e(t("widget.resume.hint"))}</p>'
+            f'<div class="daleel-field"><label for="daleel-import-file">{_e(t("widget.resume.file"))}</label>'
+            '<input type="file" id="daleel-import-file" accept=".json,application/json"></div>'
+            f'<div class="daleel-buttons"><button type="button" class="md-button" id="daleel-resume">{_e(t("widget.resume.button"))}</button></div>'
+            '<div class="daleel-panel" id="daleel-resume-panel" tabindex="-1" hidden></div>'
+            '<div class="daleel-alert daleel-alert--error" id="daleel-import-error" tabindex="-1" hidden></div>'
+            "</section>"
+        )
+
+    def domain(
+        self,
+        d: dict[str, Any],
+        items: list[dict[str, Any]],
+        neighbours: tuple[dict[str, Any] | None, dict[str, Any] | None],
+        position: int,
+        hidden: bool,
+    ) -> str:
+        t, lang = self.t, self.lang
+        n = d["number"]
+        prev, nxt = neighbours
+        name = {
+            k: f"{v['number']}. {v['title'][lang]}"
+            for k, v in (("prev", prev), ("next", nxt))
+            if v is not None
+        }
+        buttons = []
+        if nxt is not None:
+            buttons.append(
+                f'<a class="md-button md-button--primary" href="#domain-{nxt["number"]}" data-goto="domain-{nxt["number"]}">'
+                f"{_e(t('widget.nav.next_domain', title=name['next']))}</a>"
+            )
+        else:
+            buttons.append(
+                f'<a class="md-button md-button--primary" href="#check" data-goto="check">{_e(t("widget.nav.to_check"))}</a>'
+            )
+        if prev is not None:
+            buttons.append(
+                f'<a class="md-button" href="#domain-{prev["number"]}" data-goto="domain-{prev["number"]}">'
+                f"{_e(t('widget.nav.previous_domain', title=name['prev']))}</a>"
+            )
+        buttons.append(
+            f'<a class="md-button" href="#overview" data-goto="overview">{_e(t("widget.nav.overview"))}</a>'
+        )
+        questions = "".join(self.item(item, f"{n}.{k}") for k, item in enumerate(items, 1))
+        return (
+            f'<section class="daleel-step daleel-domain" data-step="domain-{n}" data-domain="{_e(d["id"])}" id="daleel-domain-{_safe_id(d["id"])}" '
+            f'aria-labelledby="daleel-domain-{n}-h"{" hidden" if hidden else ""}>'
+            f'<p class="daleel-step-caption">{_e(t("widget.step.domain", number=position, count=len(self.data["domains"])))}</p>'
+            f'<h2 id="daleel-domain-{n}-h" tabindex="-1">{_e(n)}. {_e(d["title"][lang])}</h2>'
+            f'<p class="daleel-domain-link">{self.link(d["section"], t("widget.domain_section"))}</p>'
+            f"{questions}"
+            f'<div class="daleel-buttons daleel-nav">{"".join(buttons)}</div>'
+            "</section>"
+        )
+
+    def check(self) -> str:
+        t = self.t
+        return (
+            '<section class="daleel-step" data-step="check" aria-labelledby="daleel-check-h" hidden>'
+            f'<h2 id="daleel-check-h" tabindex="-1">{_e(t("widget.step.check"))}</h2>'
+            f'<p class="daleel-hint">{_e(t("widget.check.hint"))}</p>'
+            '<div id="daleel-check-body"></div>'
+            f'<div class="daleel-buttons daleel-nav"><a class="md-button md-button--primary" href="#results" data-goto="results">{_e(t("widget.nav.to_results"))}</a>'
+            f'<a class="md-button" href="#overview" data-goto="overview">{_e(t("widget.nav.overview"))}</a></div>'
+            "</section>"
+        )
+
+    def results(self) -> str:
+        t = self.t
+        return (
+            '<section class="daleel-step daleel-results" data-step="results" id="daleel-results" aria-labelledby="daleel-results-h" hidden>'
+            f'<h2 id="daleel-results-h" tabindex="-1">{_e(t("widget.step.results"))}</h2>'
+            '<div class="daleel-report-head" id="daleel-report-head"></div>'
+            f'<div id="daleel-results-body"><p>{_e(t("widget.results_pending"))}</p></div>'
+            f'<div class="daleel-buttons daleel-nav"><a class="md-button" href="#compare" data-goto="compare">{_e(t("widget.step.compare"))}</a>'
+            f'<a class="md-button" href="#overview" data-goto="overview">{_e(t("widget.nav.overview"))}</a></div>'
+            "</section>"
+        )
+
+    def compare(self) -> str:
+        t = self.t
+        return (
+            '<section class="daleel-step" data-step="compare" aria-labelledby="daleel-compare-h" hidden>'
+            f'<h2 id="daleel-compare-h" tabindex="-1">{_e(t("widget.step.compare"))}</h2>'
+            f'<p class="daleel-hint">{_e(t("widget.compare.hint"))}</p>'
+            f'<div class="daleel-field"><label for="daleel-compare-file">{_e(t("widget.compare.file"))}</label>'
+            '<input type="file" id="daleel-compare-file" accept=".json,application/json"></div>'
+            '<div class="daleel-buttons">'
+            f'<button type="button" class="md-button" id="daleel-compare">{_e(t("widget.compare.button"))}</button>'
+            f'<button type="button" class="md-button" id="daleel-clear-compare" hidden>{_e(t("widget.compare.clear"))}</button></div>'
+            '<p class="daleel-feedback" id="daleel-compare-feedback" tabindex="-1" hidden></p>'
+            '<div class="daleel-alert daleel-alert--error" id="daleel-compare-error" tabindex="-1" hidden></div>'
+            f'<div id="daleel-comparison-body"><p>{_e(t("widget.compare.none"))}</p></div>'
+            f'<div class="daleel-buttons daleel-nav"><a class="md-button" href="#results" data-goto="results">{_e(t("widget.step.results"))}</a>'
+            f'<a class="md-button" href="#overview" data-goto="overview">{_e(t("widget.nav.overview"))}</a></div>'
+            "</section>"
+        )
+
+    def actions(self) -> str:
+        t = self.t
+
+        def report(kind: str, attrs: str) -> str:
+            detail = (
+                f' <span class="daleel-format">({_e(t(f"widget.report.{kind}_detail"))})</span>'
+                if kind != "print"
+                else ""
+            )
+            return f'<button type="button" class="md-button" {attrs}>{_e(t(f"widget.report.{kind}"))}{detail}</button>'
+
+        return (
+            '<div class="daleel-actions">'
+            f'<section class="daleel-action-group" aria-labelledby="daleel-save-h"><h2 id="daleel-save-h">{_e(t("widget.save.title"))}</h2>'
+            f'<p class="daleel-hint">{_e(t("widget.save.hint"))}</p>'
+            f'<div class="daleel-buttons"><button type="button" class="md-button" data-download="json">{_e(t("widget.save.button"))}</button></div>'
+            '<p class="daleel-feedback" id="daleel-save-feedback" hidden></p></section>'
+            f'<section class="daleel-action-group" aria-labelledby="daleel-report-h"><h2 id="daleel-report-h">{_e(t("widget.report.title"))}</h2>'
+            f'<p class="daleel-hint">{_e(t("widget.report.hint"))}</p><div class="daleel-buttons">'
+            + report("html", 'data-download="html" disabled')
+            + report("csv", 'data-download="csv" disabled')
+            + report("print", 'id="daleel-print"')
+            + '</div><p class="daleel-feedback" id="daleel-report-feedback" hidden></p>'
+            '<div class="daleel-alert daleel-alert--error" id="daleel-report-error" tabindex="-1" hidden></div></section>'
+            f'<section class="daleel-action-group" aria-labelledby="daleel-restart-h"><h2 id="daleel-restart-h">{_e(t("widget.restart.title"))}</h2>'
+            f'<p class="daleel-hint">{_e(t("widget.restart.hint"))}</p>'
+            f'<div class="daleel-buttons"><button type="button" class="md-button" id="daleel-restart">{_e(t("widget.restart.title"))}</button></div></section>'
+            "</div>"
+            '<dialog class="daleel-dialog" id="daleel-dialog" aria-labelledby="daleel-dialog-h" aria-describedby="daleel-dialog-body">'
+            f'<h2 id="daleel-dialog-h">{_e(t("widget.restart.dialog_title"))}</h2><p id="daleel-dialog-body">{_e(t("widget.restart.dialog_body"))}</p>'
+            '<div class="daleel-buttons">'
+            f'<button type="button" class="md-button" id="daleel-dialog-download">{_e(t("widget.restart.dialog_save"))}</button>'
+            f'<button type="button" class="md-button daleel-danger" id="daleel-dialog-confirm">{_e(t("widget.restart.dialog_confirm"))}</button>'
+            f'<button type="button" class="md-button" id="daleel-dialog-cancel" autofocus>{_e(t("widget.restart.dialog_cancel"))}</button>'
+            "</div></dialog>"
+        )
+
+    def render(self, size: str) -> str:
+        data, t = self.data, self.t
+        items = data["items"]
+        domains = data["domains"]
+        counts = {d["id"]: sum(1 for i in items if i["domain"] == d["id"]) for d in domains}
+        parts = [
+            f'<div class="daleel-assessment" id="daleel-assessment" data-lang="{self.lang}" '
+            f'data-checklist="{_e(data["id"])}" data-checklist-version="{_e(data["version"])}" data-total="{len(items)}">',
+            '<div class="daleel-status" id="daleel-status" role="status" aria-live="polite" aria-atomic="true"></div>',
+            f'<p class="daleel-engine-note" id="daleel-engine-note">{_e(t("widget.engine.loading", size=size))}</p>',
+            '<div class="daleel-alert daleel-alert--error" id="daleel-engine-error" hidden>'
+            f'<p id="daleel-engine-error-text">{_e(t("widget.engine.failed"))}</p>'
+            f'<button type="button" class="md-button" id="daleel-retry">{_e(t("widget.engine.retry"))}</button></div>',
+            '<div class="daleel-alert daleel-alert--warning" id="daleel-storage-warning" hidden><p></p></div>',
+            self.bar(len(items)),
+            '<form class="daleel-form" id="daleel-form" novalidate>',
+            # A first visit lands on the first domain (its questions answerable at once); the
+            # page script moves to the step in the URL, or to the overview when answers exist.
+            self.overview(domains, counts, hidden=True),
+        ]
+        for k, d in enumerate(domains):
+            neighbours = (
+                domains[k - 1] if k else None,
+                domains[k + 1] if k + 1 < len(domains) else None,
+            )
+            mine = [i for i in items if i["domain"] == d["id"]]
+            parts.append(self.domain(d, mine, neighbours, k + 1, hidden=k > 0))
+        parts.append(self.check())
+        parts.append("</form>")
+        parts.append(self.results())
+        parts.append(self.compare())
+        parts.append(self.actions())
+        parts.append("</div>")
+        return "".join(parts)
 
 
-MODULES = ("main.js", "engine.js", "results.js", "strings.js")
+def render_form(
+    lang: str,
+    checklist: dict[str, Any] | None = None,
+    links: set[tuple[str, str, str]] | None = None,
+) -> str:
+    renderer = Renderer(lang, checklist if checklist is not None else load_checklist())
+    out = renderer.render(download_size(lang))
+    if links is not None:
+        links.update(renderer.links)
+    return out
 
 
 def _lang(page: Any) -> str:
@@ -306,14 +415,20 @@ def _lang(page: Any) -> str:
 
 
 def _is_assessment(page: Any) -> bool:
-    uri = str(page.file.src_uri)
-    return uri.split("/", 1)[-1] == PAGE
+    return str(page.file.src_uri).split("/", 1)[-1] == PAGE
 
 
-def on_page_content(content: str, page: Any, **_: Any) -> str:
+def on_pre_build(config: Any, **_: Any) -> None:
+    # The links to check live in this build's config, not in the module, so the Arabic and
+    # English builds (mkdocs-static-i18n) each check their own.
+    config[LINKS_KEY] = set()
+
+
+def on_page_content(content: str, page: Any, config: Any, **_: Any) -> str:
     if not _is_assessment(page) or MARKER not in content:
         return content
-    return content.replace(MARKER, render_form(_lang(page)), 1)
+    links: set[tuple[str, str, str]] = config.get(LINKS_KEY, set())
+    return content.replace(MARKER, render_form(_lang(page), links=links), 1)
 
 
 def on_post_page(output: str, page: Any, **_: Any) -> str:
@@ -322,7 +437,7 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     depth = str(page.url).strip("/").count("/") + 1 if page.url.strip("/") else 0
     base = "../" * depth + "assets/"
     links = f'<link rel="stylesheet" href="{base}stylesheets/assessment.css">\n'
-    # The page's module graph, fetched with the page instead of one round trip after main.js
+    # The page's module graph, fetched with the page instead of one round trip per import
     # (the first question is answerable only once main.js has run; scripts/bench.py).
     links += "".join(
         f'<link rel="modulepreload" href="{base}javascripts/assessment/{name}">\n'
@@ -333,13 +448,10 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
     return output.replace("</head>", f"{links}</head>", 1)
 
 
-def on_pre_build(**_: Any) -> None:
-    _links.clear()
-
-
 def on_post_build(config: Any, **_: Any) -> None:
     site = Path(config["site_dir"])
-    for lang, page, anchor in sorted(_links):
+    links: set[tuple[str, str, str]] = config.get(LINKS_KEY, set())
+    for lang, page, anchor in sorted(links):
         built = site / ("" if lang == "ar" else lang) / page / "index.html"
         if not built.is_file():
             log.warning("assessment form links to a missing page: %s (%s)", page, lang)

@@ -7,6 +7,7 @@
   const english = document.documentElement.lang === "en";
   const fallback = english ? "Table" : "جدول";
 
+  /** @param {Element} wrap */
   function update(wrap) {
     if (wrap.scrollWidth > wrap.clientWidth + 1) {
       const caption = wrap.querySelector("caption");

@@ -1,16 +1,31 @@
+// @ts-check
 // Client for the scoring worker: start (and restart) it, and call the engine with promises.
-// States: "loading" → "ready" | "failed". A failed engine never blocks the form.
+// States: "idle" → "loading" → "ready" | "failed". A failed engine never blocks the form.
 
-const BOOT_TIMEOUT_MS = 60000;
+import { errorText, parseMessage, request } from "./protocol.js";
+
+// A worker that never answers (e.g. a stalled download) still fails, eventually; a missing
+// runtime file fails in seconds (worker.js watches the runtime's responses).
+const BOOT_TIMEOUT_MS = 120000;
+
+/** @typedef {import("./early.js").Adopted} Adopted */
+/** @typedef {{resolve: (value: any) => void, reject: (error: Error) => void}} Pending */
 
 export class Engine extends EventTarget {
   constructor() {
     super();
+    /** @type {"idle" | "loading" | "ready" | "failed"} */
     this.state = "idle";
+    /** @type {Worker | null} */
     this.worker = null;
+    /** @type {Map<number, Pending>} */
     this.pending = new Map();
     this.nextId = 1;
+    /** @type {number | null} */
     this.readyMs = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.timer = undefined;
+    this.detail = "";
   }
 
   start() {
@@ -18,17 +33,19 @@ export class Engine extends EventTarget {
     this.state = "loading";
     this.dispatchEvent(new Event("loading"));
     // The first start takes over the worker early.js began from <head>; a retry starts afresh.
-    const early = globalThis.daleelEarlyWorker ? globalThis.daleelEarlyWorker.adopt() : null;
+    const g = /** @type {{daleelEarlyWorker?: {adopt(): Adopted}}} */ (/** @type {unknown} */ (globalThis));
+    const early = g.daleelEarlyWorker ? g.daleelEarlyWorker.adopt() : null;
+    /** @type {Worker} */
     let worker;
     try {
       worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     } catch (error) {
-      this.fail(String((error && error.message) || error));
+      this.fail(errorText(error));
       return;
     }
     this.worker = worker;
     this.timer = setTimeout(() => this.fail("timeout"), BOOT_TIMEOUT_MS);
-    worker.addEventListener("message", (event) => this.onMessage(worker, event.data || {}));
+    worker.addEventListener("message", (event) => this.onMessage(worker, event.data));
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       if (worker === this.worker) this.fail(event.message || "worker error");
@@ -47,42 +64,55 @@ export class Engine extends EventTarget {
     this.pending.clear();
   }
 
+  /** @param {string} detail */
   fail(detail) {
     this.stop();
     this.state = "failed";
+    this.detail = detail;
     this.dispatchEvent(new CustomEvent("failed", { detail }));
   }
 
+  /**
+   * @param {Worker} worker
+   * @param {unknown} data
+   */
   onMessage(worker, data) {
     if (worker !== this.worker) return;
-    if (data.type === "ready") {
-      clearTimeout(this.timer);
-      this.state = "ready";
-      this.readyMs = data.ms;
-      this.dispatchEvent(new Event("ready"));
+    const message = parseMessage(data);
+    if (!message) return;
+    if ("type" in message) {
+      if (message.type === "ready") {
+        clearTimeout(this.timer);
+        this.state = "ready";
+        this.readyMs = message.ms;
+        this.dispatchEvent(new Event("ready"));
+      } else this.fail(message.error);
       return;
     }
-    if (data.type === "failed") {
-      this.fail(data.error);
-      return;
-    }
-    const entry = this.pending.get(data.id);
+    const entry = this.pending.get(message.id);
     if (!entry) return;
-    this.pending.delete(data.id);
-    if (data.ok) entry.resolve(JSON.parse(data.value));
-    else entry.reject(new Error(data.error));
+    this.pending.delete(message.id);
+    if (message.ok) entry.resolve(JSON.parse(message.value));
+    else entry.reject(new Error(message.error));
   }
 
   get ready() {
     return this.state === "ready";
   }
 
+  /**
+   * Call one engine op; resolves with the parsed JSON answer of assessment.api.
+   * @param {string} op
+   * @param {...unknown} args
+   * @returns {Promise<any>}
+   */
   call(op, ...args) {
-    if (!this.ready) return Promise.reject(new Error("engine unavailable"));
+    const worker = this.worker;
+    if (!this.ready || !worker) return Promise.reject(new Error("engine unavailable"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, args });
+      worker.postMessage(request(id, op, args));
     });
   }
 }

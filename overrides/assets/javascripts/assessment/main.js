@@ -1,142 +1,109 @@
-// Page controller of the self-assessment. The form is already in the page (rendered at build
-// time); this adds autosave, live scoring through the engine in a Web Worker, downloads,
-// imports, printing and "start over". User text only ever reaches the DOM via textContent.
+// @ts-check
+// Page controller of the self-assessment. The steps and questions are already in the page
+// (rendered at build time by overrides/hooks/assessment_form.py); this adds the task list's
+// navigation, autosave, live scoring through the engine in a Web Worker, the file actions
+// (save, resume with confirmation and undo, compare, reports) and "start over". User text
+// only ever reaches the DOM via textContent.
 
+import { STRINGS } from "../strings.js";
+import { byId, el, hideFeedback, num, showFeedback } from "./dom.js";
 import { Engine } from "./engine.js";
-import { el, renderResults, formatScore } from "./results.js";
-import { IMPORT_ERRORS, format, strings } from "./strings.js";
+import { engineProblems, readJsonFile, saveBlob, showProblems } from "./files.js";
+import { format, formatScore, isDate, slug, today } from "./format.js";
+import {
+  ENTITY_KEYS, STORAGE_KEY, buildDoc, domainStatus, emptyEntity, engineText, landingStep, parseSaved,
+  stateFromScored, summary,
+} from "./model.js";
+import { OPS, errorText } from "./protocol.js";
+import { renderComparison, renderResults } from "./results.js";
+import { Steps } from "./steps.js";
 
-const STORAGE_KEY = "daleel.assessment.v1"; // one key for both languages
-const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-const VALUES = ["yes", "partial", "no", "na"];
-const ENTITY_KEYS = ["name", "unit", "assessor", "date"];
+/** @typedef {import("./model.js").FormState} FormState */
+/** @typedef {import("./results.js").View} View */
+/** @typedef {(key: string, vars?: Record<string, string | number>) => string} Text */
 
-const root = document.getElementById("daleel-assessment");
-if (root) init(root);
-
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * @param {"ar" | "en"} lang
+ * @returns {Text}
+ */
+function strings(lang) {
+  const table = STRINGS[lang] || STRINGS.ar;
+  return (key, vars = {}) => format(table[key] ?? key, vars);
 }
 
-function isDate(text) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+// ---------------------------------------------------------------- the form
+
+/** The questions and entity fields of the page, read and written as a FormState. */
+class Form {
+  /** @param {HTMLElement} root */
+  constructor(root) {
+    this.form = byId("daleel-form", HTMLFormElement);
+    /** @type {HTMLFieldSetElement[]} */
+    this.fieldsets = [...root.querySelectorAll("fieldset.daleel-item")].map((f) => /** @type {HTMLFieldSetElement} */ (f));
+    this.ids = this.fieldsets.map((f) => f.dataset.item || "");
+    this.known = new Set(this.ids);
+    this.entity = Object.fromEntries(ENTITY_KEYS.map((k) => [k, byId(`daleel-entity-${k}`, HTMLInputElement)]));
+    /** @type {Map<string, HTMLFieldSetElement[]>} domain id → its questions */
+    this.domains = new Map();
+    for (const section of root.querySelectorAll("section[data-domain]")) {
+      const id = /** @type {HTMLElement} */ (section).dataset.domain || "";
+      this.domains.set(id, this.fieldsets.filter((f) => section.contains(f)));
+    }
+  }
+
+  /** @returns {FormState} */
+  read() {
+    /** @type {FormState} */
+    const state = { entity: emptyEntity(), values: {}, notes: {} };
+    for (const k of ENTITY_KEYS) state.entity[k] = this.entity[k].value;
+    for (const f of this.fieldsets) {
+      const id = f.dataset.item || "";
+      const checked = /** @type {HTMLInputElement | null} */ (f.querySelector("input[type=radio]:checked"));
+      if (checked) state.values[id] = checked.value;
+      const note = this.note(f).value;
+      if (note) state.notes[id] = note;
+    }
+    return state;
+  }
+
+  /** @param {FormState} state */
+  apply(state) {
+    for (const k of ENTITY_KEYS) this.entity[k].value = state.entity[k] || "";
+    if (!this.entity.date.value) this.entity.date.value = today();
+    for (const f of this.fieldsets) {
+      const id = f.dataset.item || "";
+      for (const radio of f.querySelectorAll("input[type=radio]")) {
+        const r = /** @type {HTMLInputElement} */ (radio);
+        r.checked = r.value === state.values[id];
+      }
+      this.note(f).value = state.notes[id] || "";
+    }
+  }
+
+  /** @param {HTMLFieldSetElement} f */
+  note(f) {
+    return /** @type {HTMLTextAreaElement} */ (f.querySelector("textarea"));
+  }
+
+  /** @param {HTMLFieldSetElement} f */
+  answered(f) {
+    return !!f.querySelector("input[type=radio]:checked");
+  }
 }
 
-function init(root) {
-  const lang = root.dataset.lang === "en" ? "en" : "ar";
-  const S = strings(lang);
-  const checklistId = root.dataset.checklist;
-  const checklistVersion = root.dataset.checklistVersion;
-  const $ = (id) => document.getElementById(id);
-  const form = $("daleel-form");
-  const status = $("daleel-status");
-  const fieldsets = [...root.querySelectorAll("fieldset.daleel-item")];
-  const ids = fieldsets.map((f) => f.dataset.item);
-  const known = new Set(ids);
-  // Ids from older checklist versions: renamed ones move to their new id, removed ones are dropped.
-  const parseData = (text, fallback) => {
-    try {
-      return JSON.parse(text || "") ?? fallback;
-    } catch {
-      return fallback;
-    }
-  };
-  const renamed = parseData(root.dataset.renamed, {});
-  const removed = new Set(parseData(root.dataset.removed, []));
-  const legacy = (id) => Object.prototype.hasOwnProperty.call(renamed, id) || removed.has(id);
-  const total = ids.length;
-  const entityInputs = Object.fromEntries(ENTITY_KEYS.map((k) => [k, $(`daleel-entity-${k}`)]));
-  const resultsBody = $("daleel-results-body");
-  const questions = new Map(fieldsets.map((f) => [f.dataset.item, f.querySelector("legend").textContent.replace(/^\S+\s/, "")]));
-  const pageTitles = {};
-  for (const a of root.querySelectorAll(".daleel-section-link a")) {
-    const m = /^\.\.\/(guideline\/[a-z0-9-]+)\//.exec(a.getAttribute("href"));
-    if (m) pageTitles[m[1]] = a.textContent;
-  }
-  let previousText = null;
-  let storageOk = true;
-  let scoreSeq = 0;
+// ---------------------------------------------------------------- storage
 
-  // ---------- status and messages ----------
-  let announceTimer = null;
-  function announce(message) {
-    clearTimeout(announceTimer);
-    status.textContent = "";
-    announceTimer = setTimeout(() => {
-      status.textContent = message;
-    }, 50);
+/** Autosave to localStorage, with a warning (once) when the browser refuses. */
+class Store {
+  /** @param {Text} t */
+  constructor(t) {
+    this.t = t;
+    this.ok = true;
+    this.box = byId("daleel-storage-warning");
   }
 
-  function showStorageWarning(show) {
-    const box = $("daleel-storage-warning");
-    box.hidden = !show;
-    box.querySelector("p").textContent = show ? S.storageUnavailable : "";
-  }
-
-  // ---------- the form <-> the answers document ----------
-  function readForm() {
-    const doc = {
-      schema_version: 1,
-      checklist: checklistId,
-      checklist_version: checklistVersion,
-      entity: {},
-      answers: {},
-    };
-    for (const k of ENTITY_KEYS) doc.entity[k] = entityInputs[k].value;
-    const pendingNotes = {};
-    for (const f of fieldsets) {
-      const id = f.dataset.item;
-      const checked = f.querySelector("input[type=radio]:checked");
-      const note = f.querySelector("textarea").value;
-      if (checked) doc.answers[id] = note ? { value: checked.value, note } : { value: checked.value };
-      else if (note) pendingNotes[id] = note;
-    }
-    return { doc, pendingNotes };
-  }
-
-  function applyDoc(doc, pendingNotes = {}) {
-    const entity = doc.entity && typeof doc.entity === "object" ? doc.entity : {};
-    for (const k of ENTITY_KEYS) entityInputs[k].value = typeof entity[k] === "string" ? entity[k] : "";
-    if (!entityInputs.date.value) entityInputs.date.value = today();
-    const answers = doc.answers && typeof doc.answers === "object" ? doc.answers : {};
-    for (const f of fieldsets) {
-      const id = f.dataset.item;
-      const entry = Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : null;
-      const value = entry && VALUES.includes(entry.value) ? entry.value : null;
-      for (const radio of f.querySelectorAll("input[type=radio]")) radio.checked = radio.value === value;
-      const note = entry && typeof entry.note === "string" ? entry.note : pendingNotes[id];
-      f.querySelector("textarea").value = typeof note === "string" ? note : "";
-    }
-    updateProgress();
-  }
-
-  function answeredCount() {
-    return fieldsets.filter((f) => f.querySelector("input[type=radio]:checked")).length;
-  }
-
-  function updateProgress() {
-    const answered = answeredCount();
-    $("daleel-progress-text").textContent = format(S.progress, { answered, total });
-    $("daleel-progress").value = answered;
-    for (const f of fieldsets) f.classList.toggle("daleel-item--answered", !!f.querySelector("input[type=radio]:checked"));
-    return answered;
-  }
-
-  // The engine requires an entity name and a date; scores do not depend on them, so a
-  // form still missing them is scored with placeholders.
-  function engineText(doc) {
-    const copy = JSON.parse(JSON.stringify(doc));
-    if (!copy.entity || typeof copy.entity !== "object") copy.entity = {};
-    if (typeof copy.entity.name !== "string" || !copy.entity.name.trim()) copy.entity.name = "-";
-    if (typeof copy.entity.date !== "string" || !isDate(copy.entity.date)) copy.entity.date = today();
-    for (const k of ["unit", "assessor"]) if (typeof copy.entity[k] !== "string") copy.entity[k] = "";
-    return JSON.stringify(copy);
-  }
-
-  // ---------- autosave ----------
-  function storage() {
+  /** @returns {Storage | null} */
+  storage() {
     try {
       return window.localStorage;
     } catch {
@@ -144,341 +111,433 @@ function init(root) {
     }
   }
 
-  function save() {
-    const { doc, pendingNotes } = readForm();
-    const store = storage();
+  /** @param {boolean} show */
+  warn(show) {
+    this.box.hidden = !show;
+    /** @type {HTMLElement} */ (this.box.querySelector("p")).textContent = show ? this.t("widget.storage.unavailable") : "";
+  }
+
+  /**
+   * @param {FormState} state
+   * @param {string} checklist
+   * @param {string} version
+   */
+  save(state, checklist, version) {
+    const { doc, pendingNotes } = buildDoc(state, checklist, version);
     try {
+      const store = this.storage();
       if (!store) throw new Error("no localStorage");
       store.setItem(STORAGE_KEY, JSON.stringify({ doc, pending_notes: pendingNotes }));
-      if (!storageOk) showStorageWarning(false);
-      storageOk = true;
+      if (!this.ok) this.warn(false);
+      this.ok = true;
     } catch {
-      if (storageOk) showStorageWarning(true);
-      storageOk = false;
+      if (this.ok) this.warn(true);
+      this.ok = false;
     }
   }
 
-  function restore() {
-    const store = storage();
-    let raw = null;
+  /**
+   * @param {ReadonlySet<string>} known
+   * @returns {FormState | null | "corrupt"}
+   */
+  load(known) {
     try {
+      const store = this.storage();
       if (!store) throw new Error("no localStorage");
-      raw = store.getItem(STORAGE_KEY);
+      return parseSaved(store.getItem(STORAGE_KEY), known);
     } catch {
-      storageOk = false;
-      showStorageWarning(true);
-      applyDoc({});
+      this.ok = false;
+      this.warn(true);
       return null;
     }
-    if (!raw) {
-      applyDoc({});
-      return null;
-    }
+  }
+
+  clear() {
     try {
-      const saved = JSON.parse(raw);
-      if (!saved || typeof saved !== "object" || !saved.doc || typeof saved.doc !== "object") throw new Error("shape");
-      applyDoc(saved.doc, saved.pending_notes && typeof saved.pending_notes === "object" ? saved.pending_notes : {});
-      return S.restored;
+      this.storage()?.removeItem(STORAGE_KEY);
     } catch {
-      applyDoc({});
-      return S.storageCorrupt;
+      /* storage unavailable: nothing to erase there */
+    }
+  }
+}
+
+// ---------------------------------------------------------------- the page
+
+/** @param {HTMLElement} root */
+function init(root) {
+  const lang = root.dataset.lang === "en" ? "en" : "ar";
+  const t = strings(lang);
+  const checklist = root.dataset.checklist || "";
+  const version = root.dataset.checklistVersion || "";
+  const form = new Form(root);
+  const store = new Store(t);
+  const engine = new Engine();
+  const status = byId("daleel-status");
+  const total = form.ids.length;
+  /** @type {View} */
+  const view = { lang, t, numbers: new Map(), questions: new Map(), pageTitles: {} };
+  for (const f of form.fieldsets) {
+    const id = f.dataset.item || "";
+    view.numbers.set(id, f.dataset.number || "");
+    view.questions.set(id, (f.querySelector("legend")?.textContent || "").replace(/^\S+\s/, ""));
+  }
+  for (const a of root.querySelectorAll(".daleel-section-link a")) {
+    const m = /^\.\.\/(guideline\/[a-z0-9-]+)\//.exec(a.getAttribute("href") || "");
+    if (m) view.pageTitles[m[1]] = a.textContent || "";
+  }
+  /** @type {string | null} the comparison file, as the engine reads it */
+  let previousText = null;
+  let scoreSeq = 0;
+
+  /** @param {string} message */
+  function announce(message) {
+    status.textContent = message;
+  }
+
+  const doc = () => buildDoc(form.read(), checklist, version).doc;
+  const save = () => store.save(form.read(), checklist, version);
+
+  // ---------- progress: the summary bar and the task list's statuses
+  function updateProgress() {
+    const answered = form.fieldsets.filter((f) => form.answered(f)).length;
+    byId("daleel-progress-text").textContent = t("widget.progress", { answered, total });
+    byId("daleel-progress", HTMLProgressElement).value = answered;
+    for (const f of form.fieldsets) f.classList.toggle("daleel-item--answered", form.answered(f));
+    for (const [id, fieldsets] of form.domains) {
+      const done = fieldsets.filter((f) => form.answered(f)).length;
+      const state = domainStatus(done, fieldsets.length);
+      const row = root.querySelector(`.daleel-task[data-domain="${CSS.escape(id)}"]`);
+      if (!row) continue;
+      const tag = /** @type {HTMLElement} */ (row.querySelector(".daleel-tag"));
+      tag.dataset.status = state;
+      tag.textContent = t(`widget.status.${state}`);
+      /** @type {HTMLElement} */ (row.querySelector(".daleel-task-count")).textContent = t("widget.tasks.count", { answered: done, total: fieldsets.length });
+    }
+    return answered;
+  }
+
+  /** @param {any} result */
+  function updateBar(result) {
+    const score = result ? formatScore(result.overall) : null;
+    byId("daleel-bar-score").replaceChildren(num(score ?? t("widget.bar.none")));
+    const level = result && result.level ? String(result.level[lang] || "") : "";
+    byId("daleel-bar-level").textContent = level || t("widget.bar.none");
+  }
+
+  // ---------- check your answers
+  function renderCheck() {
+    const state = form.read();
+    const parts = [];
+    const missing = total - Object.keys(state.values).length;
+    if (missing) parts.push(el("p", { class: "daleel-hint", text: t("widget.check.missing", { count: missing }) }));
+    for (const section of root.querySelectorAll("section[data-domain]")) {
+      const s = /** @type {HTMLElement} */ (section);
+      const heading = s.querySelector("h2")?.textContent || "";
+      const list = el("dl", { class: "daleel-check-list" });
+      for (const f of form.domains.get(s.dataset.domain || "") || []) {
+        const id = f.dataset.item || "";
+        const value = state.values[id];
+        const answer = el("dd", { class: "daleel-check-answer" }, value ? t(`widget.value.${value}`) : el("span", { class: "daleel-unanswered-tag", text: t("widget.check.unanswered") }));
+        if (state.notes[id]) answer.append(el("br"), el("span", { class: "daleel-check-note", text: t("widget.check.note", { note: state.notes[id] }) }));
+        const change = el("a", { href: `#${s.dataset.step}`, "data-goto": s.dataset.step, "data-focus": f.querySelector("input")?.id || `item-${id}` },
+          t("widget.check.change"), el("span", { class: "md-visually-hidden daleel-sr", text: ` ${t("widget.check.change_hidden", { number: view.numbers.get(id) || "" })}` }));
+        list.append(el("div", { class: "daleel-check-row", "data-item": id },
+          el("dt", {}, el("span", { class: "daleel-qnum" }, num(view.numbers.get(id) || "")), " ", view.questions.get(id) || ""),
+          answer, el("dd", { class: "daleel-check-action" }, change)));
+      }
+      parts.push(el("h3", { text: heading }), list);
+    }
+    byId("daleel-check-body").replaceChildren(...parts);
+  }
+
+  // Radios get ids so a "Change" link can focus the question's first option.
+  for (const f of form.fieldsets) {
+    const first = f.querySelector("input[type=radio]");
+    if (first && !first.id) first.id = `answer-${f.dataset.item}`;
+  }
+
+  const steps = new Steps(root, (name) => {
+    root.dataset.step = name;
+    if (name === "check") renderCheck();
+  });
+
+  // ---------- scoring
+  async function rescore(announceIt = true) {
+    if (!engine.ready) return;
+    const seq = ++scoreSeq;
+    const d = doc();
+    try {
+      const res = await engine.call(OPS.score, engineText(d), previousText);
+      if (seq !== scoreSeq) return;
+      if (!res.ok) throw new Error((res.errors || []).map((/** @type {any} */ e) => `${e.path}: ${e[lang] || e.en}`).join("; "));
+      renderResults(byId("daleel-results-body"), res.result, view);
+      if (res.result.comparison) renderComparison(byId("daleel-comparison-body"), res.result.comparison, res.result, view);
+      updateBar(res.result);
+      updateReportHead(d);
+      root.dataset.scored = String(seq);
+      if (announceIt) {
+        const overall = formatScore(res.result.overall);
+        announce(overall === null ? t("widget.score_none") : t("widget.score_updated", { overall, level: res.result.level ? res.result.level[lang] : "" }));
+      }
+    } catch (error) {
+      if (seq !== scoreSeq || !engine.ready) return;
+      const body = byId("daleel-results-body");
+      body.replaceChildren(el("p", { text: t("widget.engine.error") }),
+        el("details", {}, el("summary", { text: t("widget.error.details") }), el("p", { dir: "auto", text: errorText(error) })));
     }
   }
 
-  // ---------- engine ----------
-  const engine = new Engine();
-  const downloadButtons = [...root.querySelectorAll("[data-download]")];
-
-  function setEngineButtons() {
-    for (const b of downloadButtons) if (b.dataset.download !== "json") b.disabled = !engine.ready;
+  /** @param {import("./model.js").AnswersDoc} d */
+  function updateReportHead(d) {
+    const e = d.entity;
+    const lines = [];
+    if (e.name) lines.push(t("widget.report_for", { name: e.name }));
+    if (e.unit) lines.push(t("widget.report_unit", { unit: e.unit }));
+    if (e.assessor) lines.push(t("widget.report_assessor", { assessor: e.assessor }));
+    if (e.date) lines.push(t("widget.report_date", { date: e.date }));
+    byId("daleel-report-head").replaceChildren(...lines.map((text) => el("p", { dir: "auto", text })));
   }
 
+  // ---------- engine lifecycle
+  const reportButtons = [...root.querySelectorAll("[data-download]")].map((b) => /** @type {HTMLButtonElement} */ (b));
+  function setEngineButtons() {
+    for (const b of reportButtons) if (b.dataset.download !== "json") b.disabled = !engine.ready;
+  }
   engine.addEventListener("loading", () => {
-    $("daleel-engine-error").hidden = true;
+    byId("daleel-engine-error").hidden = true;
+    byId("daleel-engine-note").hidden = false;
     setEngineButtons();
   });
   engine.addEventListener("ready", () => {
     root.dataset.engine = "ready";
     root.dataset.engineMs = String(engine.readyMs);
+    byId("daleel-engine-note").hidden = true;
     setEngineButtons();
-    announce(S.ready);
+    announce(t("widget.engine.ready"));
     rescore(false);
   });
   engine.addEventListener("failed", () => {
     root.dataset.engine = "failed";
+    byId("daleel-engine-note").hidden = true;
     setEngineButtons();
-    $("daleel-engine-error-text").textContent = S.engineFailed;
-    $("daleel-engine-error").hidden = false;
-    resultsBody.replaceChildren(el("p", { text: S.resultsUnavailable }));
-    announce(S.engineFailed);
+    byId("daleel-engine-error").hidden = false;
+    byId("daleel-results-body").replaceChildren(el("p", { text: t("widget.engine.unavailable") }));
+    announce(t("widget.engine.failed"));
   });
 
-  async function rescore(announceIt = true) {
-    if (!engine.ready) return;
-    const seq = ++scoreSeq;
-    const { doc } = readForm();
-    try {
-      const res = await engine.call("score", engineText(doc), previousText);
-      if (seq !== scoreSeq) return;
-      if (!res.ok) throw new Error(errorText(res.errors));
-      renderResults(resultsBody, res.result, { lang, S, pageTitles, questions });
-      updateReportHead(doc);
-      root.dataset.scored = String(seq);
-      if (announceIt) {
-        const overall = formatScore(res.result.overall);
-        const level = res.result.level ? res.result.level[lang] : "";
-        announce(overall === null ? S.scoreNone : format(S.scoreUpdated, { overall, level }));
-      }
-    } catch (error) {
-      if (seq !== scoreSeq || !engine.ready) return;
-      announce(format(S.engineError, { detail: error.message }));
-    }
-  }
-
-  function errorText(errors) {
-    return (errors || []).map((e) => `${e.path}: ${e[lang] || e.en}`).join("; ");
-  }
-
-  function updateReportHead(doc) {
-    const head = $("daleel-report-head");
-    const lines = [];
-    const e = doc.entity;
-    if (e.name) lines.push(format(S.reportFor, { name: e.name }));
-    if (e.unit) lines.push(format(S.reportUnit, { unit: e.unit }));
-    if (e.assessor) lines.push(format(S.reportAssessor, { assessor: e.assessor }));
-    if (e.date) lines.push(format(S.reportDate, { date: e.date }));
-    head.replaceChildren(...lines.map((text) => el("p", { text })));
-  }
-
-  // ---------- downloads ----------
-  function saveBlob(content, mime, filename) {
-    const url = URL.createObjectURL(new Blob([content], { type: mime }));
-    const a = el("a", { href: url, download: filename, hidden: true });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
-    announce(format(S.downloaded, { filename }));
-  }
-
-  function slug(text) {
-    const s = String(text || "").normalize("NFKC").trim().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-    return s.slice(0, 60) || "assessment";
-  }
-
-  function plainJsonDownload() {
-    const { doc } = readForm();
-    const name = `daleel-${slug(doc.entity.name)}-${isDate(doc.entity.date) ? doc.entity.date : today()}.json`;
-    saveBlob(JSON.stringify(doc, null, 2) + "\n", "application/json", name);
-  }
-
-  async function download(fmt, { fallbackOk = true } = {}) {
+  // ---------- downloads
+  /**
+   * @param {string} fmt
+   * @param {HTMLElement} feedback
+   * @param {HTMLElement | null} errorBox
+   */
+  async function download(fmt, feedback, errorBox) {
+    const d = doc();
+    if (errorBox) hideFeedback(errorBox);
     if (!engine.ready) {
-      if (fmt === "json" && fallbackOk) return plainJsonDownload();
-      announce(S.needsEngine);
+      if (fmt === "json") return plainSave(d, feedback);
+      showFeedback(feedback, t("widget.engine.needed"));
       return;
     }
-    const { doc } = readForm();
     try {
-      const res = await engine.call("render", engineText(doc), fmt, lang, previousText);
-      if (!res.ok) throw new Error(errorText(res.errors));
+      const res = await engine.call(OPS.render, engineText(d), fmt, lang, previousText);
+      if (!res.ok) throw new Error((res.errors || []).map((/** @type {any} */ e) => `${e.path}: ${e[lang] || e.en}`).join("; "));
       saveBlob(res.content, res.mime, res.filename);
+      showFeedback(feedback, t("widget.downloaded", { filename: res.filename }));
     } catch (error) {
-      if (fmt === "json" && fallbackOk && !engine.ready) return plainJsonDownload();
-      announce(format(S.downloadFailed, { detail: error.message }));
+      if (fmt === "json") return plainSave(d, feedback);
+      if (errorBox) showProblems(errorBox, [{ key: "widget.download_failed", detail: errorText(error) }], t);
     }
   }
 
-  // ---------- import ----------
-  function showImportErrors(problems) {
-    const box = $("daleel-import-error");
-    const content = [
-      el("p", { lang: "ar", dir: "rtl", class: "daleel-error-title", text: IMPORT_ERRORS.heading.ar }),
-      el("p", { lang: "en", dir: "ltr", class: "daleel-error-title", text: IMPORT_ERRORS.heading.en }),
-    ];
-    const list = el("ul");
-    for (const p of problems) {
-      const li = el("li", { "data-path": p.path || "$" });
-      if (p.path && p.path !== "$") li.append(el("code", { dir: "ltr", text: p.path }), " ");
-      li.append(el("span", { lang: "ar", dir: "rtl", text: p.ar }), " / ", el("span", { lang: "en", dir: "ltr", text: p.en }));
-      list.append(li);
-    }
-    content.push(list);
-    box.replaceChildren(...content);
-    box.hidden = false;
-    box.focus();
-    announce(S.importFailed);
+  /**
+   * @param {import("./model.js").AnswersDoc} d
+   * @param {HTMLElement} feedback
+   */
+  function plainSave(d, feedback) {
+    const name = `daleel-${slug(d.entity.name)}-${isDate(d.entity.date) ? d.entity.date : today()}.json`;
+    saveBlob(JSON.stringify(d, null, 2) + "\n", "application/json", name);
+    showFeedback(feedback, t("widget.downloaded", { filename: name }));
   }
 
-  function problem(key, vars = {}, path = "$") {
-    const msg = IMPORT_ERRORS[key];
-    return { path, ar: format(msg.ar, vars), en: format(msg.en, vars) };
+  const saveFeedback = byId("daleel-save-feedback");
+  const reportFeedback = byId("daleel-report-feedback");
+  const reportError = byId("daleel-report-error");
+  for (const b of reportButtons) {
+    b.addEventListener("click", () => download(b.dataset.download || "json", b.dataset.download === "json" ? saveFeedback : reportFeedback, b.dataset.download === "json" ? null : reportError));
   }
+  byId("daleel-print").addEventListener("click", () => {
+    steps.go("results");
+    window.print();
+  });
 
-  function sizeText(bytes) {
-    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-  }
+  // ---------- resume from a file: show what it holds, confirm, undo
+  const panel = byId("daleel-resume-panel");
+  const importError = byId("daleel-import-error");
+  /** @type {FormState | null} */
+  let undoState = null;
 
-  // Basic checks in plain JS, so a bad file is refused even without the engine.
-  function shapeProblems(data) {
-    if (!data || typeof data !== "object" || Array.isArray(data)) return [problem("notObject")];
-    const out = [];
-    if (data.schema_version !== 1) out.push(problem("schema", { found: JSON.stringify(data.schema_version) ?? "—" }, "schema_version"));
-    if (data.checklist !== checklistId) out.push(problem("checklist", { found: JSON.stringify(data.checklist) ?? "—", expected: checklistId }, "checklist"));
-    if (data.entity !== undefined && (typeof data.entity !== "object" || data.entity === null || Array.isArray(data.entity)
-      || ENTITY_KEYS.some((k) => data.entity[k] !== undefined && typeof data.entity[k] !== "string"))) out.push(problem("badEntity", {}, "entity"));
-    const answers = data.answers;
-    if (!answers || typeof answers !== "object" || Array.isArray(answers)) {
-      out.push(problem("answers", {}, "answers"));
-      return out;
-    }
-    const unknown = Object.keys(answers).filter((id) => !known.has(id) && !legacy(id));
-    if (unknown.length) out.push(problem("unknownIds", { ids: unknown.slice(0, 10).join(", ") + (unknown.length > 10 ? ", …" : "") }, "answers"));
-    for (const [id, entry] of Object.entries(answers)) {
-      if (!known.has(id) && !legacy(id)) continue;
-      if (!entry || typeof entry !== "object" || !VALUES.includes(entry.value) || (entry.note !== undefined && typeof entry.note !== "string")) {
-        out.push(problem("badValue", { id, value: JSON.stringify(entry && typeof entry === "object" ? entry.value : entry) ?? "—" }, `answers.${id}`));
-      }
-    }
-    return out;
-  }
-
-  async function readImport() {
-    const input = $("daleel-import-file");
-    const file = input.files && input.files[0];
-    if (!file) return { problems: [problem("noFile")] };
-    if (file.size > MAX_IMPORT_BYTES) return { problems: [problem("tooLarge", { size: sizeText(file.size), max: sizeText(MAX_IMPORT_BYTES) })] };
-    if (file.size === 0) return { problems: [problem("empty")] };
-    let bytes;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch {
-      return { problems: [problem("readFailed")] };
-    }
-    let text;
-    try {
-      if (bytes.includes(0)) throw new Error("NUL");
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      return { problems: [problem("binary")] };
-    }
-    let data;
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ""));
-    } catch (error) {
-      return { problems: [problem("notJson", { detail: error.message })] };
-    }
-    const problems = shapeProblems(data);
-    if (problems.length) return { problems };
-    if (engine.ready) {
-      try {
-        const res = await engine.call("validate", engineText(data));
-        if (!res.ok) return { problems: res.errors };
-      } catch (error) {
-        return { problems: [{ path: "$", ar: error.message, en: error.message }] };
-      }
-    }
-    return { data };
-  }
-
-  async function importFile(mode) {
-    const { data, problems } = await readImport();
-    if (problems) {
-      showImportErrors(problems);
-      return;
-    }
-    $("daleel-import-error").hidden = true;
-    $("daleel-import-error").replaceChildren();
-    if (mode === "resume") {
-      const answers = {};
-      for (const [raw, entry] of Object.entries(data.answers)) {
-        const id = Object.prototype.hasOwnProperty.call(renamed, raw) ? renamed[raw] : raw;
-        if (!known.has(id) || (id !== raw && answers[id])) continue;
-        answers[id] = typeof entry.note === "string" && entry.note ? { value: entry.value, note: entry.note } : { value: entry.value };
-      }
-      const entity = {};
-      for (const k of ENTITY_KEYS) entity[k] = data.entity && typeof data.entity[k] === "string" ? data.entity[k] : "";
-      applyDoc({ entity, answers });
-      save();
-      announce(format(S.imported, { answered: answeredCount(), total }));
-      rescore(false);
-    } else {
-      previousText = engineText(data);
-      $("daleel-clear-compare").hidden = false;
-      announce(S.compared);
-      rescore(false);
-    }
-  }
-
-  // ---------- start over ----------
-  const dialog = $("daleel-dialog");
-  function erase() {
-    const store = storage();
-    try {
-      if (store) store.removeItem(STORAGE_KEY);
-    } catch {
-      /* storage unavailable: nothing to erase there */
-    }
-    previousText = null;
-    $("daleel-clear-compare").hidden = true;
-    applyDoc({});
+  /** @param {FormState} state */
+  function replaceWith(state) {
+    form.apply(state);
     save();
-    if (!engine.ready) resultsBody.replaceChildren(el("p", { text: engine.state === "failed" ? S.resultsUnavailable : S.loading }));
+    updateProgress();
     rescore(false);
-    announce(S.erased);
   }
 
-  // ---------- wiring ----------
-  form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("input", (event) => {
+  async function checkResume() {
+    hideFeedback(importError);
+    hideFeedback(panel);
+    const input = byId("daleel-import-file", HTMLInputElement);
+    const read = await readJsonFile(input.files && input.files[0]);
+    if (!read.ok) return showProblems(importError, read.problems, t);
+    if (!engine.ready) return showFeedback(panel, t("widget.resume.needs_engine"), { focus: true });
+    let res;
+    try {
+      res = await engine.call(OPS.score, engineText(read.data));
+    } catch (error) {
+      return showProblems(importError, [{ key: "widget.error.invalid", detail: errorText(error) }], t);
+    }
+    if (!res.ok) return showProblems(importError, engineProblems(res.errors, lang), t);
+    offerReplace(stateFromScored(read.data, res.result.items || []));
+  }
+
+  /** @param {FormState} incoming */
+  function offerReplace(incoming) {
+    const s = summary(incoming);
+    const none = t("widget.resume.empty_value");
+    const current = Object.keys(form.read().values).length;
+    /** @param {string} label @param {string | Node} value */
+    const row = (label, value) => el("div", {}, el("dt", { text: label }), el("dd", {}, value));
+    const buttons = el("div", { class: "daleel-buttons" },
+      el("button", { type: "button", class: "md-button", id: "daleel-resume-save", text: t("widget.resume.save_first") }),
+      el("button", { type: "button", class: "md-button md-button--primary", id: "daleel-resume-replace", text: t("widget.resume.replace") }),
+      el("button", { type: "button", class: "md-button", id: "daleel-resume-cancel", text: t("widget.resume.cancel") }));
+    const heading = el("p", { class: "daleel-panel-title", id: "daleel-resume-panel-h", text: t("widget.resume.contains") });
+    showFeedback(panel, [
+      heading,
+      el("dl", { class: "daleel-file-summary" },
+        row(t("widget.resume.entity"), el("bdi", { text: s.name || none })),
+        row(t("widget.resume.assessor"), el("bdi", { text: s.assessor || none })),
+        row(t("widget.resume.date"), s.date ? num(s.date) : none),
+        row(t("widget.resume.answered"), t("widget.tasks.count", { answered: s.answered, total }))),
+      el("p", { class: "daleel-panel-question", text: t("widget.resume.question", { answered: current, total }) }),
+      buttons,
+      el("p", { class: "daleel-feedback", id: "daleel-resume-save-feedback", hidden: true }),
+    ], { focus: true });
+    byId("daleel-resume-save").addEventListener("click", () => download("json", byId("daleel-resume-save-feedback"), null));
+    byId("daleel-resume-cancel").addEventListener("click", () => {
+      showFeedback(panel, t("widget.resume.cancelled"), { focus: true });
+    });
+    byId("daleel-resume-replace").addEventListener("click", () => {
+      undoState = form.read();
+      replaceWith(incoming);
+      byId("daleel-import-file", HTMLInputElement).value = "";
+      const undo = el("button", { type: "button", class: "md-button", id: "daleel-resume-undo", text: t("widget.resume.undo") });
+      undo.addEventListener("click", () => {
+        if (undoState) replaceWith(undoState);
+        undoState = null;
+        showFeedback(panel, t("widget.resume.undone", { answered: Object.keys(form.read().values).length, total }), { focus: true });
+      });
+      showFeedback(panel, [el("p", { text: t("widget.resume.replaced", { answered: Object.keys(incoming.values).length, total }) }), el("div", { class: "daleel-buttons" }, undo)], { focus: true });
+    });
+  }
+  byId("daleel-resume").addEventListener("click", () => void checkResume());
+
+  // ---------- compare with an earlier file: never changes the answers
+  const compareError = byId("daleel-compare-error");
+  const compareFeedback = byId("daleel-compare-feedback");
+  async function compare() {
+    hideFeedback(compareError);
+    hideFeedback(compareFeedback);
+    const input = byId("daleel-compare-file", HTMLInputElement);
+    const read = await readJsonFile(input.files && input.files[0]);
+    if (!read.ok) return showProblems(compareError, read.problems, t);
+    if (!engine.ready) return showFeedback(compareFeedback, t("widget.resume.needs_engine"), { focus: true });
+    const text = engineText(read.data);
+    let res;
+    try {
+      res = await engine.call(OPS.score, engineText(doc()), text);
+    } catch (error) {
+      return showProblems(compareError, [{ key: "widget.error.invalid", detail: errorText(error) }], t);
+    }
+    if (!res.ok) return showProblems(compareError, engineProblems(res.errors, lang), t);
+    previousText = text;
+    byId("daleel-clear-compare").hidden = false;
+    await rescore(false);
+    showFeedback(compareFeedback, t("widget.compare.shown"), { focus: true });
+  }
+  byId("daleel-compare").addEventListener("click", () => void compare());
+  byId("daleel-clear-compare").addEventListener("click", () => {
+    previousText = null;
+    byId("daleel-clear-compare").hidden = true;
+    byId("daleel-comparison-body").replaceChildren(el("p", { text: t("widget.compare.none") }));
+    showFeedback(compareFeedback, t("widget.compare.cleared"), { focus: true });
+    rescore(false);
+  });
+
+  // ---------- start over
+  const dialog = byId("daleel-dialog", HTMLDialogElement);
+  byId("daleel-restart").addEventListener("click", () => dialog.showModal());
+  byId("daleel-dialog-cancel").addEventListener("click", () => dialog.close());
+  byId("daleel-dialog-download").addEventListener("click", () => download("json", saveFeedback, null));
+  byId("daleel-dialog-confirm").addEventListener("click", () => {
+    dialog.close();
+    store.clear();
+    previousText = null;
+    byId("daleel-clear-compare").hidden = true;
+    byId("daleel-comparison-body").replaceChildren(el("p", { text: t("widget.compare.none") }));
+    form.apply({ entity: emptyEntity(), values: {}, notes: {} });
     save();
-    if (event.target instanceof HTMLInputElement && event.target.type === "radio") {
+    updateProgress();
+    if (!engine.ready) byId("daleel-results-body").replaceChildren(el("p", { text: engine.state === "failed" ? t("widget.engine.unavailable") : t("widget.results_pending") }));
+    rescore(false);
+    for (const box of [panel, importError, compareError, compareFeedback, saveFeedback, reportFeedback, reportError]) hideFeedback(box);
+    undoState = null;
+    announce(t("widget.restart.done"));
+    steps.focusNext = "daleel-entity-name";
+    steps.go("overview");
+  });
+
+  // ---------- wiring
+  form.form.addEventListener("submit", (event) => event.preventDefault());
+  form.form.addEventListener("input", (event) => {
+    save();
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.type === "radio") {
       updateProgress();
       rescore();
-    } else if (event.target.dataset.entity) {
-      updateReportHead(readForm().doc);
+    } else if (target instanceof HTMLInputElement && target.dataset.entity) {
+      updateReportHead(doc());
     }
   });
-  $("daleel-jump").addEventListener("click", () => {
-    const target = fieldsets.find((f) => !f.querySelector("input[type=radio]:checked"));
-    if (!target) {
-      announce(S.allAnswered);
-      return;
-    }
-    target.scrollIntoView({ block: "center" });
-    target.querySelector("input[type=radio]").focus();
-  });
-  for (const b of downloadButtons) b.addEventListener("click", () => download(b.dataset.download));
-  $("daleel-print").addEventListener("click", () => window.print());
-  $("daleel-resume").addEventListener("click", () => importFile("resume"));
-  $("daleel-compare").addEventListener("click", () => importFile("compare"));
-  $("daleel-clear-compare").addEventListener("click", () => {
-    previousText = null;
-    $("daleel-clear-compare").hidden = true;
-    announce(S.compareCleared);
-    rescore(false);
-  });
-  $("daleel-retry").addEventListener("click", () => {
-    announce(S.retrying);
+  byId("daleel-retry").addEventListener("click", () => {
+    announce(t("widget.engine.retrying"));
     engine.start();
-  });
-  $("daleel-restart").addEventListener("click", () => dialog.showModal());
-  $("daleel-dialog-cancel").addEventListener("click", () => dialog.close());
-  $("daleel-dialog-download").addEventListener("click", () => download("json"));
-  $("daleel-dialog-confirm").addEventListener("click", () => {
-    dialog.close();
-    erase();
-    entityInputs.name.focus();
   });
   // Another tab (or the other language) changed the answers: follow it.
   window.addEventListener("storage", (event) => {
     if (event.key !== STORAGE_KEY) return;
-    restore();
+    const state = store.load(form.known);
+    form.apply(state && state !== "corrupt" ? state : { entity: emptyEntity(), values: {}, notes: {} });
+    updateProgress();
+    if (steps.current === "check") renderCheck();
     rescore(false);
   });
 
-  const restoredMessage = restore();
+  // ---------- start
+  const saved = store.load(form.known);
+  const state = saved && saved !== "corrupt" ? saved : { entity: emptyEntity(), values: {}, notes: {} };
+  form.apply(state);
+  const answered = updateProgress();
+  const firstDomain = root.querySelector("section[data-domain]")?.getAttribute("data-step") || "overview";
+  if (!steps.fromHash(true)) steps.show(landingStep(state, firstDomain), false);
   root.dataset.ready = "true";
-  announce([restoredMessage && format(restoredMessage, { answered: answeredCount(), total }), S.loading].filter(Boolean).join(" "));
+  if (saved === "corrupt") announce(t("widget.storage.corrupt"));
+  else if (saved) announce(t("widget.storage.restored", { answered, total }));
   engine.start();
 }
+
+// Last, so the classes above are defined when init() runs.
+const page = document.getElementById("daleel-assessment");
+if (page) init(page);

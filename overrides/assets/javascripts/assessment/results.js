@@ -1,190 +1,256 @@
-// Build the results view from the engine's score result, with DOM APIs only: every text goes
-// through textContent, every link is a relative guideline link checked before use.
+// @ts-check
+// The results and comparison views, built from the engine's score result with DOM APIs only:
+// every text goes through textContent, every link is a relative guideline link checked first.
+// Numbers and signs sit in <bdi dir="ltr"> so right-to-left text cannot reorder them.
 
-import { format } from "./strings.js";
+import { el, num, svg } from "./dom.js";
+import { format, formatScore, signed } from "./format.js";
 
-const SVG = "http://www.w3.org/2000/svg";
 const SAFE_PAGE = /^guideline\/[a-z0-9-]+$/;
 
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "text") node.textContent = String(value);
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
+/** @typedef {(key: string, vars?: Record<string, string | number>) => string} Text */
+/** @typedef {{page?: string, anchor?: Record<string, string>}} Section */
+/**
+ * @typedef {object} View
+ * @property {"ar" | "en"} lang
+ * @property {Text} t
+ * @property {Map<string, string>} numbers question number ("5.3") per item id
+ * @property {Map<string, string>} questions question text per item id
+ * @property {Record<string, string>} pageTitles guideline page title per page path
+ */
 
-function svg(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
-  if (text !== undefined) node.textContent = String(text);
-  return node;
-}
-
-export function formatScore(value) {
-  if (value === null || value === undefined || Number.isNaN(Number(value))) return null;
-  return Number(value).toFixed(1);
-}
-
+/**
+ * @param {Section | undefined} section
+ * @param {string} lang
+ * @returns {string | null}
+ */
 export function sectionHref(section, lang) {
   if (!section || !SAFE_PAGE.test(String(section.page || ""))) return null;
   const anchor = section.anchor && typeof section.anchor === "object" ? section.anchor[lang] : "";
   return `../${section.page}/` + (anchor ? `#${encodeURIComponent(anchor)}` : "");
 }
 
+/**
+ * @param {Section | undefined} section
+ * @param {string} lang
+ * @param {string} text
+ */
 function sectionLink(section, lang, text) {
   const href = sectionHref(section, lang);
   return href ? el("a", { href, text }) : el("span", { text });
 }
 
+/**
+ * @param {unknown} value
+ * @param {string} lang
+ * @returns {string}
+ */
 function localized(value, lang) {
-  if (value && typeof value === "object") return String(value[lang] ?? value.en ?? "");
+  if (value && typeof value === "object") {
+    const v = /** @type {Record<string, unknown>} */ (value);
+    return String(v[lang] ?? v.en ?? "");
+  }
   return value === null || value === undefined ? "" : String(value);
 }
 
-function itemEntry(item, lang, S, pageTitles) {
-  const li = el("li", { class: "daleel-result-item" });
-  li.append(el("p", { class: "daleel-result-question" }, el("span", { class: "daleel-item-id", text: item.id }), " ", localized(item.question, lang)));
+/**
+ * "5.3 Question text" with the number isolated.
+ * @param {string} id
+ * @param {View} view
+ * @param {unknown} [question]
+ */
+function questionLine(id, view, question) {
+  const text = localized(question, view.lang) || view.questions.get(id) || "";
+  return [el("span", { class: "daleel-qnum" }, num(view.numbers.get(id) || "")), " ", text];
+}
+
+/**
+ * @param {any} item
+ * @param {View} view
+ */
+function itemEntry(item, view) {
+  const { t, lang } = view;
+  const li = el("li", { class: "daleel-result-item", "data-item": item.id });
+  li.append(el("p", { class: "daleel-result-question" }, ...questionLine(item.id, view, item.question)));
   const meta = el("p", { class: "daleel-meta" });
-  const value = S.values[item.value] || S.notScored;
-  meta.append(`${S.answer}: ${item.value ? value : "—"} · ${S.obligation}: ${S.obligations[item.obligation] || item.obligation} · `);
-  const title = (item.section && pageTitles[item.section.page]) || S.inGuideline;
-  meta.append(`${S.inGuideline}: `, sectionLink(item.section, lang, title));
+  const value = item.value ? t(`widget.value.${item.value}`) : "—";
+  meta.append(`${t("widget.results.answer")}: ${value} · ${t("widget.obligation")}: ${t(`term.${item.obligation}`)} · `);
+  const title = (item.section && view.pageTitles[item.section.page]) || t("widget.section");
+  meta.append(`${t("widget.section")}: `, sectionLink(item.section, lang, title));
   li.append(meta);
   const fix = localized(item.fix, lang);
-  if (fix) li.append(el("p", { class: "daleel-fix" }, el("strong", { text: `${S.fix}: ` }), fix));
+  if (fix) li.append(el("p", { class: "daleel-fix" }, el("strong", { text: `${t("term.fix")}: ` }), fix));
   return li;
 }
 
-function domainTable(result, lang, S) {
-  const table = el("table", { class: "daleel-domain-table" });
-  table.append(el("caption", { text: S.domainsCaption }));
-  const head = el("tr");
-  for (const label of [S.domain, S.score, S.answered]) head.append(el("th", { scope: "col", text: label }));
-  table.append(el("thead", {}, head));
-  const body = el("tbody");
-  for (const d of result.domains || []) {
-    const row = el("tr", { "data-domain": d.id });
-    const name = `${d.number}. ${localized(d.title, lang)}`;
-    row.append(el("th", { scope: "row" }, sectionLink(d.section, lang, name)));
-    const score = formatScore(d.score);
-    row.append(el("td", { class: "daleel-num", text: score ?? S.notScored }));
-    row.append(el("td", { class: "daleel-num", text: `${d.answered} / ${d.total}` }));
-    body.append(row);
-  }
-  table.append(body);
+/**
+ * @param {HTMLTableElement} table
+ * @param {string[]} labels
+ */
+function head(table, labels) {
+  const row = el("tr");
+  for (const label of labels) row.append(el("th", { scope: "col", text: label }));
+  table.append(el("thead", {}, row));
+}
+
+/** @param {HTMLTableElement} table */
+function wrap(table) {
   return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table));
 }
 
-function domainChart(result, lang, S) {
-  const domains = result.domains || [];
-  const rtl = lang === "ar";
-  const width = 600;
-  const row = 30;
-  const labelW = 44;
-  const valueW = 70;
-  const barMax = width - labelW - valueW;
-  const height = row * domains.length + 10;
-  const describe = domains
-    .map((d) => `${d.number}. ${localized(d.title, lang)}: ${formatScore(d.score) ?? S.notScored}`)
-    .join(rtl ? "؛ " : "; ");
-  const titleId = "daleel-chart-title";
-  const chart = svg("svg", {
-    class: "daleel-chart",
-    viewBox: `0 0 ${width} ${height}`,
-    role: "img",
-    "aria-labelledby": titleId,
-    "aria-describedby": "daleel-chart-desc",
-    focusable: "false",
-  });
-  chart.append(svg("title", { id: titleId }, S.chartTitle));
-  chart.append(svg("desc", { id: "daleel-chart-desc" }, describe));
-  const place = (x, w = 0) => (rtl ? width - x - w : x);
-  domains.forEach((d, i) => {
-    const y = 5 + i * row;
-    const value = Number(d.score);
-    const known = d.score !== null && d.score !== undefined && !Number.isNaN(value);
-    const w = known ? Math.max(0, Math.min(100, value)) / 100 * barMax : 0;
-    chart.append(svg("text", { x: place(labelW - 8), y: y + row / 2 + 5, "text-anchor": "end", class: "daleel-chart-label" }, `${d.number}`));
-    chart.append(svg("rect", { x: place(labelW, barMax), y: y + 4, width: barMax, height: row - 10, class: "daleel-chart-track" }));
-    if (w > 0) chart.append(svg("rect", { x: place(labelW, w), y: y + 4, width: w, height: row - 10, class: "daleel-chart-bar" }));
-    chart.append(svg("text", { x: place(labelW + w + 6), y: y + row / 2 + 5, "text-anchor": "start", class: "daleel-chart-value" }, known ? formatScore(value) : S.notScored));
-  });
-  if (rtl) for (const t of chart.querySelectorAll("text")) t.setAttribute("text-anchor", t.getAttribute("text-anchor") === "end" ? "start" : "end");
-  return el("figure", { class: "daleel-figure" }, chart, el("figcaption", { text: S.chartCaption }));
-}
-
-function comparisonView(comparison, result, lang, S, questions) {
-  const section = el("section", { class: "daleel-comparison", "aria-labelledby": "daleel-comparison-h" });
-  section.append(el("h3", { id: "daleel-comparison-h", text: S.comparison }), el("p", { class: "daleel-hint", text: S.comparisonHint }));
-  const overall = comparison.overall || {};
-  section.append(el("p", { id: "daleel-comparison-overall", text: `${S.overall}: ${S.before} ${formatScore(overall.before) ?? S.notScored} → ${S.after} ${formatScore(overall.after) ?? S.notScored}` }));
-  const names = new Map((result.domains || []).map((d) => [d.id, `${d.number}. ${localized(d.title, lang)}`]));
-  const table = el("table", { class: "daleel-comparison-table" });
-  table.append(el("caption", { text: S.comparisonCaption }));
-  const head = el("tr");
-  for (const label of [S.domain, S.before, S.after, S.change]) head.append(el("th", { scope: "col", text: label }));
-  table.append(el("thead", {}, head));
+/**
+ * @param {any} result
+ * @param {View} view
+ */
+function domainTable(result, view) {
+  const { t, lang } = view;
+  const table = el("table", { class: "daleel-domain-table" });
+  table.append(el("caption", { text: t("widget.results.domains_caption") }));
+  head(table, [t("term.domain"), t("widget.results.score"), t("widget.results.answered")]);
   const body = el("tbody");
-  for (const d of comparison.domains || []) {
-    const row = el("tr", { "data-domain": d.id, "data-trend": d.trend });
-    row.append(el("th", { scope: "row", text: names.get(d.id) || d.id }));
-    row.append(el("td", { class: "daleel-num", text: formatScore(d.before) ?? S.notScored }));
-    row.append(el("td", { class: "daleel-num", text: formatScore(d.after) ?? S.notScored }));
-    const delta = d.delta === null || d.delta === undefined ? "" : `${d.delta > 0 ? "+" : ""}${formatScore(d.delta)} `;
-    row.append(el("td", { class: "daleel-num", text: `${delta}${S.trends[d.trend] || d.trend || ""}`.trim() }));
+  for (const d of result.domains || []) {
+    const row = el("tr", { "data-domain": d.id });
+    row.append(el("th", { scope: "row" }, sectionLink(d.section, lang, `${d.number}. ${localized(d.title, lang)}`)));
+    row.append(el("td", { class: "daleel-num" }, num(formatScore(d.score) ?? t("widget.results.not_scored"))));
+    row.append(el("td", { class: "daleel-num" }, num(`${d.answered} / ${d.total}`)));
     body.append(row);
   }
   table.append(body);
-  section.append(el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table)));
-  section.append(el("h4", { text: S.itemsChanged }));
-  const changed = (comparison.items || []).filter((i) => i.before !== i.after);
-  if (!changed.length) section.append(el("p", { text: S.noItemsChanged }));
+  return wrap(table);
+}
+
+/**
+ * One row per domain: its name as HTML text (wraps, never clipped), a bar drawn in a small
+ * SVG that stretches to the row, and the value beside it. The table gives the same figures,
+ * so the chart is hidden from screen readers.
+ * @param {any} result
+ * @param {View} view
+ */
+function domainChart(result, view) {
+  const { t, lang } = view;
+  const rows = el("div", { class: "daleel-chart", "aria-hidden": "true" });
+  for (const d of result.domains || []) {
+    const score = formatScore(d.score);
+    const width = score === null ? 0 : Math.max(0, Math.min(100, Number(d.score)));
+    const bar = svg("svg", { class: "daleel-chart-svg", viewBox: "0 0 100 10", preserveAspectRatio: "none", focusable: "false" });
+    bar.append(svg("rect", { class: "daleel-chart-track", x: 0, y: 0, width: 100, height: 10 }));
+    if (width > 0) bar.append(svg("rect", { class: "daleel-chart-bar", x: lang === "ar" ? 100 - width : 0, y: 0, width, height: 10 }));
+    rows.append(
+      el("div", { class: "daleel-chart-row", "data-domain": d.id },
+        el("span", { class: "daleel-chart-label", text: `${d.number}. ${localized(d.title, lang)}` }),
+        bar,
+        num(score ?? t("widget.results.not_scored"), { class: "daleel-chart-value" })),
+    );
+  }
+  return el("figure", { class: "daleel-figure" }, el("figcaption", { text: t("widget.results.chart_caption") }), rows);
+}
+
+/**
+ * @param {string} heading
+ * @param {string} id
+ * @param {any[]} items
+ * @param {string} empty
+ * @param {"ul" | "ol"} tag
+ * @param {string} cls
+ * @param {View} view
+ */
+function itemList(heading, id, items, empty, tag, cls, view) {
+  /** @type {HTMLElement[]} */
+  const out = [el("h3", { id, text: heading })];
+  if (!items.length) out.push(el("p", { text: empty }));
+  else {
+    const list = el(tag, { class: cls, "aria-labelledby": id });
+    for (const item of items) list.append(itemEntry(item, view));
+    out.push(list);
+  }
+  return out;
+}
+
+/**
+ * The results step.
+ * @param {HTMLElement} container
+ * @param {any} result
+ * @param {View} view
+ */
+export function renderResults(container, result, view) {
+  const { t, lang } = view;
+  const overall = formatScore(result.overall);
+  const summary = el("div", { class: "daleel-summary" },
+    el("p", { class: "daleel-overall" }, el("span", { text: `${t("term.overall_score")}: ` }),
+      el("strong", { id: "daleel-overall" }, num(overall ?? t("widget.results.not_scored"))), overall !== null ? ` ${t("widget.results.out_of")}` : ""),
+    el("p", { class: "daleel-level" }, el("span", { text: `${t("term.maturity_level")}: ` }),
+      el("strong", { id: "daleel-level", "data-level": result.level && result.level.id, text: localized(result.level, lang) || "—" })));
+  if (result.capped) summary.append(el("p", { class: "daleel-capped", text: t("widget.results.capped") }));
+  const c = result.completeness || {};
+  summary.append(el("p", { id: "daleel-completeness", text: t("widget.results.completeness", { answered: c.answered, total: c.total, percent: Math.round(Number(c.percent) || 0) }) }));
+  const parts = [summary, domainTable(result, view), domainChart(result, view)];
+  parts.push(...itemList(t("term.critical_gaps"), "daleel-gaps-h", result.critical_gaps || [], t("widget.results.no_critical_gaps"), "ul", "daleel-gaps", view));
+  parts.push(...itemList(t("term.action_plan"), "daleel-plan-h", result.action_plan || [], t("widget.results.no_actions"), "ol", "daleel-plan", view));
+  if ((result.unanswered || []).length) parts.push(el("p", { class: "daleel-unanswered", text: t("widget.results.unanswered", { count: result.unanswered.length }) }));
+  const warnings = (result.warnings || []).map((/** @type {any} */ w) => localized(w, lang)).filter(Boolean);
+  if (warnings.length) {
+    parts.push(el("h3", { id: "daleel-warnings-h", text: t("widget.results.warnings") }));
+    parts.push(el("ul", { class: "daleel-warnings", "aria-labelledby": "daleel-warnings-h" }, ...warnings.map((/** @type {string} */ w) => el("li", { text: w }))));
+  }
+  container.replaceChildren(...parts);
+}
+
+/**
+ * "from 54.0 to 71.8" in Arabic (no arrow to point the wrong way); "54.0 → 71.8" in English.
+ * @param {string} before
+ * @param {string} after
+ * @param {View} view
+ */
+function fromTo(before, after, view) {
+  const template = view.t("widget.compare.from_to");
+  const [a, rest] = template.split("{before}");
+  const [b, c] = (rest || "").split("{after}");
+  return [a, num(before), b, num(after), c].filter((x) => x !== "");
+}
+
+/**
+ * The comparison step: before/after per domain and the items that changed.
+ * @param {HTMLElement} container
+ * @param {any} comparison
+ * @param {any} result
+ * @param {View} view
+ */
+export function renderComparison(container, comparison, result, view) {
+  const { t, lang } = view;
+  const none = t("widget.results.not_scored");
+  const trend = (/** @type {string} */ name) => t(`widget.trend.${name}`);
+  const overall = comparison.overall || {};
+  /** @type {HTMLElement[]} */
+  const parts = [el("h3", { id: "daleel-comparison-h", text: t("widget.compare.title") }), el("p", { class: "daleel-hint", text: t("widget.compare.explain") })];
+  parts.push(el("p", { id: "daleel-comparison-overall" }, `${t("term.overall_score")}: `, ...fromTo(formatScore(overall.before) ?? none, formatScore(overall.after) ?? none, view)));
+  const names = new Map((result.domains || []).map((/** @type {any} */ d) => [d.id, `${d.number}. ${localized(d.title, lang)}`]));
+  const table = el("table", { class: "daleel-comparison-table" });
+  table.append(el("caption", { text: t("widget.compare.caption") }));
+  head(table, [t("term.domain"), t("widget.compare.before"), t("widget.compare.after"), t("widget.compare.change")]);
+  const body = el("tbody");
+  for (const d of comparison.domains || []) {
+    const row = el("tr", { "data-domain": d.id, "data-trend": d.trend });
+    row.append(el("th", { scope: "row", text: names.get(d.id) || "" }));
+    row.append(el("td", { class: "daleel-num" }, num(formatScore(d.before) ?? none)));
+    row.append(el("td", { class: "daleel-num" }, num(formatScore(d.after) ?? none)));
+    const delta = signed(d.delta);
+    row.append(el("td", { class: "daleel-num" }, delta === null ? "" : num(delta), delta === null ? "" : " ", trend(d.trend)));
+    body.append(row);
+  }
+  table.append(body);
+  parts.push(el("div", { class: "daleel-comparison", "aria-labelledby": "daleel-comparison-h" }, wrap(table)));
+  parts.push(el("h4", { text: t("widget.compare.items_changed") }));
+  const changed = (comparison.items || []).filter((/** @type {any} */ i) => i.before !== i.after);
+  if (!changed.length) parts.push(el("p", { text: t("widget.compare.no_items_changed") }));
   else {
     const list = el("ul", { class: "daleel-changed" });
     for (const i of changed) {
-      const before = S.values[i.before] || "—";
-      const after = S.values[i.after] || "—";
-      list.append(el("li", { "data-item": i.id, "data-trend": i.trend, text: `${i.id} ${questions.get(i.id) || ""}: ${before} → ${after} (${i.before ? S.trends[i.trend] || i.trend : S.trends.new})` }));
+      const before = i.before ? t(`widget.value.${i.before}`) : "—";
+      const after = i.after ? t(`widget.value.${i.after}`) : "—";
+      list.append(el("li", { "data-item": i.id, "data-trend": i.trend }, ...questionLine(i.id, view), ": ",
+        format(t("widget.compare.from_to"), { before, after }), ` (${i.before ? trend(i.trend) : trend("new")})`));
     }
-    section.append(list);
+    parts.push(list);
   }
-  return section;
-}
-
-export function renderResults(container, result, { lang, S, pageTitles, questions }) {
-  const frag = document.createDocumentFragment();
-  const summary = el("div", { class: "daleel-summary" });
-  const overall = formatScore(result.overall);
-  summary.append(
-    el("p", { class: "daleel-overall" }, el("span", { class: "daleel-overall-label", text: `${S.overall}: ` }),
-      el("strong", { id: "daleel-overall", text: overall ?? S.notScored }), overall !== null ? ` ${S.outOf}` : ""),
-    el("p", { class: "daleel-level" }, el("span", { text: `${S.level}: ` }),
-      el("strong", { id: "daleel-level", "data-level": result.level && result.level.id, text: localized(result.level, lang) || "—" })),
-  );
-  if (result.capped) summary.append(el("p", { class: "daleel-capped", text: S.capped }));
-  const c = result.completeness || {};
-  summary.append(el("p", { id: "daleel-completeness", text: format(S.completeness, { answered: c.answered, total: c.total, percent: Math.round(Number(c.percent) || 0) }) }));
-  frag.append(summary, domainTable(result, lang, S), domainChart(result, lang, S));
-
-  frag.append(el("h3", { id: "daleel-gaps-h", text: S.criticalGaps }));
-  if ((result.critical_gaps || []).length) {
-    const list = el("ul", { class: "daleel-gaps", "aria-labelledby": "daleel-gaps-h" });
-    for (const item of result.critical_gaps) list.append(itemEntry(item, lang, S, pageTitles));
-    frag.append(list);
-  } else frag.append(el("p", { text: S.noCriticalGaps }));
-
-  frag.append(el("h3", { id: "daleel-plan-h", text: S.actionPlan }));
-  if ((result.action_plan || []).length) {
-    const list = el("ol", { class: "daleel-plan", "aria-labelledby": "daleel-plan-h" });
-    for (const item of result.action_plan) list.append(itemEntry(item, lang, S, pageTitles));
-    frag.append(list);
-  } else frag.append(el("p", { text: S.noActions }));
-
-  if ((result.unanswered || []).length) frag.append(el("p", { class: "daleel-unanswered", text: format(S.unanswered, { count: result.unanswered.length }) }));
-  if (result.comparison) frag.append(comparisonView(result.comparison, result, lang, S, questions));
-  container.replaceChildren(frag);
+  container.replaceChildren(...parts);
 }

@@ -1,37 +1,60 @@
-// Module Web Worker: loads Pyodide and the assessment engine wheel from this site only,
-// then answers {id, op, args} messages with {id, ok, value} or {id, ok: false, error}.
-//
-// Every URL is computed from import.meta.url (this file), never from the page's location:
-// a relative indexURL would resolve against the page and break on /en/ pages.
+// @ts-check
+// Module Web Worker: loads Pyodide and the assessment engine wheel from this site only, then
+// answers protocol.js requests. Every URL is computed from import.meta.url (this file), never
+// from the page's location: a relative indexURL would resolve against the page and break on
+// /en/ pages. Other pages' ops (dashboard, tools) are added to HANDLERS.
+
+import { OPS, errorText, parseRequest } from "./protocol.js";
 
 const WHEELS_URL = new URL("../../wheels/", import.meta.url).href;
+/** The worker's global scope, as much of it as this file uses (the DOM and WebWorker libs
+ * cannot both be loaded in one tsc program). */
+/** @typedef {{postMessage(message: unknown): void, addEventListener(type: "message", listener: (event: MessageEvent) => void): void}} WorkerScope */
+const scope = /** @type {WorkerScope} */ (/** @type {unknown} */ (self));
 
+/** @type {any} assessment.api, once loaded (a Pyodide proxy) */
 let api = null;
+/** @type {any} the Pyodide runtime, once loaded */
 let pyodideRuntime = null;
 
+/**
+ * @param {URL | string} url
+ * @param {string} kind
+ */
 async function fetchOk(url, kind) {
   const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) throw new Error(`${kind}: HTTP ${response.status}`);
   return response;
 }
 
-// Pyodide logs "wasm instantiation failed!" and then never settles when the .wasm cannot
-// be fetched or compiled (measured with a 404): turn that message into a failure.
-function instantiationWatch() {
-  let fail;
+/**
+ * Pyodide never settles when its .wasm or standard library cannot be fetched (measured with
+ * a 404): watch the responses to the runtime's own files and fail at the first bad one.
+ * @param {string} runtimeUrl
+ */
+function watchRuntime(runtimeUrl) {
+  /** @type {(error: Error) => void} */
+  let fail = () => {};
+  /** @type {Promise<never>} */
   const failed = new Promise((_, reject) => {
     fail = reject;
   });
-  const original = { warn: console.warn, error: console.error };
-  for (const level of ["warn", "error"]) {
-    console[level] = (...args) => {
-      const text = args.map(String).join(" ");
-      if (/wasm instantiation failed|on 'WebAssembly'/i.test(text)) fail(new Error(text));
-      original[level].apply(console, args);
-    };
-  }
-  const restore = () => Object.assign(console, original);
-  return { failed, restore };
+  const original = globalThis.fetch;
+  /** @type {typeof fetch} */
+  const watched = async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const mine = url.startsWith(runtimeUrl);
+    try {
+      const response = await original(input, init);
+      if (mine && !response.ok) fail(new Error(`runtime file ${url.slice(runtimeUrl.length)}: HTTP ${response.status}`));
+      return response;
+    } catch (error) {
+      if (mine) fail(new Error(`runtime file ${url.slice(runtimeUrl.length)}: ${errorText(error)}`));
+      throw error;
+    }
+  };
+  globalThis.fetch = watched;
+  return { failed, restore: () => void (globalThis.fetch = original) };
 }
 
 async function checkWebAssembly() {
@@ -50,14 +73,12 @@ async function boot() {
   const version = String(manifest.pyodide || "");
   const wheelName = String(manifest.wheel || "");
   if (!/^[0-9A-Za-z.\-]+$/.test(version)) throw new Error("wheel manifest: bad Pyodide version");
-  if (!/^[0-9a-f]{12}\/[A-Za-z0-9_.\-]+-py3-none-any\.whl$/.test(wheelName)) {
-    throw new Error("wheel manifest: bad name");
-  }
+  if (!/^[0-9a-f]{12}\/[A-Za-z0-9_.\-]+-py3-none-any\.whl$/.test(wheelName)) throw new Error("wheel manifest: bad name");
   const runtimeUrl = new URL(`../../pyodide/${version}/`, import.meta.url).href;
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeUrl).href);
-  const watch = instantiationWatch();
+  const watch = watchRuntime(runtimeUrl);
   let pyodide;
   try {
+    const { loadPyodide } = await Promise.race([import(new URL("pyodide.mjs", runtimeUrl).href), watch.failed]);
     pyodide = await Promise.race([
       loadPyodide({ indexURL: runtimeUrl, packageBaseUrl: runtimeUrl, stdout: () => {}, stderr: () => {} }),
       watch.failed,
@@ -70,18 +91,19 @@ async function boot() {
   pyodide.unpackArchive(buffer, "wheel", { extractDir: sitePackages });
   api = pyodide.pyimport("assessment.api");
   pyodideRuntime = pyodide;
-  // Warm the engine up once so the first real request is fast.
-  api.checklist_json();
+  api.checklist_json(); // warm up once so the first real request is fast
   return Math.round(performance.now() - started);
 }
 
-// JS null becomes pyodide's jsnull, not None: pass undefined for "no value".
-const opt = (value) => (value === null ? undefined : value);
-const OPS = {
-  checklist: ([lang]) => api.checklist_json(opt(lang)),
-  validate: ([text]) => api.validate(text),
-  score: ([text, previous]) => api.score(text, opt(previous)),
-  render: ([text, fmt, lang, previous]) => api.render(text, fmt, lang, opt(previous)),
+/** JS null becomes Pyodide's jsnull, not None: pass undefined for "no value". @param {unknown} v */
+const opt = (v) => (v === null ? undefined : v);
+
+/** @type {Record<string, (args: any[]) => unknown>} */
+const HANDLERS = {
+  [OPS.checklist]: ([lang]) => api.checklist_json(opt(lang)),
+  [OPS.validate]: ([text]) => api.validate(text),
+  [OPS.score]: ([text, previous]) => api.score(text, opt(previous)),
+  [OPS.render]: ([text, fmt, lang, previous]) => api.render(text, fmt, lang, opt(previous)),
   // Review reminders (/tools/reminders/): an .ics from assessment/ics.py.
   reminders: ([text]) => pyodideRuntime.pyimport("assessment.reminders").calendar_json(text),
   // The dashboard (overrides/assets/javascripts/dashboard/): a batch of files, then the rounds.
@@ -94,31 +116,32 @@ const OPS = {
 
 const ready = boot().then(
   (ms) => {
-    self.postMessage({ type: "ready", ms });
+    scope.postMessage({ type: "ready", ms });
     return true;
   },
   (error) => {
-    self.postMessage({ type: "failed", error: String((error && error.message) || error) });
+    scope.postMessage({ type: "failed", error: errorText(error) });
     return false;
   },
 );
 
-self.addEventListener("message", async (event) => {
-  const { id, op, args } = event.data || {};
+scope.addEventListener("message", async (event) => {
+  const req = parseRequest(event.data);
+  if (!req) return;
   if (!(await ready)) {
-    self.postMessage({ id, ok: false, error: "engine unavailable" });
+    scope.postMessage({ id: req.id, ok: false, error: "engine unavailable" });
     return;
   }
-  const fn = OPS[op];
-  if (!fn) {
-    self.postMessage({ id, ok: false, error: `unknown operation ${op}` });
+  const handler = Object.prototype.hasOwnProperty.call(HANDLERS, req.op) ? HANDLERS[req.op] : null;
+  if (!handler) {
+    scope.postMessage({ id: req.id, ok: false, error: `unknown operation ${req.op}` });
     return;
   }
   try {
     const started = performance.now();
-    const value = fn(Array.isArray(args) ? args : []);
-    self.postMessage({ id, ok: true, value: String(value), ms: performance.now() - started });
+    const value = handler(req.args);
+    scope.postMessage({ id: req.id, ok: true, value: String(value), ms: performance.now() - started });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: String((error && error.message) || error) });
+    scope.postMessage({ id: req.id, ok: false, error: errorText(error) });
   }
 });

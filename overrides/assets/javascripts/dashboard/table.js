@@ -42,7 +42,7 @@ export function tableBox(id, caption) {
   box.tabIndex = 0;
   box.setAttribute("role", "region");
   box.setAttribute("aria-labelledby", `${id}-caption`);
-  const table = el("table", "dd-table");
+  const table = /** @type {HTMLTableElement} */ (el("table", "dd-table"));
   table.id = id;
   const cap = el("caption", undefined, caption);
   cap.id = `${id}-caption`;
