@@ -87,6 +87,7 @@ test-site-url: setup
 # Browser code: type check of the JSDoc types (tsconfig.json) and unit tests of pure functions.
 check-js: node_modules/.installed
 	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.sw.json
 	node --test tests/js/
 
 lock: $(VENV)/.installed
