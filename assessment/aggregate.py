@@ -23,7 +23,7 @@ from typing import Any
 from .answers import VALUES, parse_answers
 from .checklist import Checklist, default_checklist
 from .errors import AssessmentError
-from .scoring import LEVELS, NOT_ASSESSED, Result, score_answers
+from .scoring import ALL_LEVELS, Result, score_answers
 from .strings import text
 
 # Files larger than this are not read at all (the page and the CLI check the size first): an
@@ -339,7 +339,7 @@ class Dashboard:
 
     # ---- figures ----
     def summary(self) -> dict[str, Any]:
-        levels = {lv.id: 0 for lv in (*LEVELS, NOT_ASSESSED)}
+        levels = {lv.id: 0 for lv in ALL_LEVELS}
         for r in self.entities:
             levels[r.level] = levels.get(r.level, 0) + 1
         return {
@@ -436,7 +436,9 @@ class Dashboard:
             "domains": [
                 {"id": d.id, "number": d.number, "title": d.title.as_dict()} for d in cl.domains
             ],
-            "levels": [{**lv.as_dict(), "minimum": lv.minimum} for lv in (*LEVELS, NOT_ASSESSED)],
+            "levels": [
+                {**lv.as_dict(), "minimum": lv.minimum, "ranked": lv.rank >= 0} for lv in ALL_LEVELS
+            ],
             "summary": self.summary(),
             "domain_medians": self.domain_medians(),
             "entities": self.entity_rows(),

@@ -44,9 +44,9 @@ def _delta(value: float | None) -> str:
 
 
 def _level_titles(lang: str) -> dict[str, str]:
-    from .scoring import LEVELS, NOT_ASSESSED
+    from .scoring import ALL_LEVELS
 
-    return {lv.id: lv.title.get(lang) for lv in (*LEVELS, NOT_ASSESSED)}
+    return {lv.id: lv.title.get(lang) for lv in ALL_LEVELS}
 
 
 def entity_header(d: Dashboard, lang: str) -> list[str]:

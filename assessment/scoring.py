@@ -46,6 +46,8 @@ LEVELS: tuple[Level, ...] = (
     Level("established", _title("established"), 2, 60.0),
     Level("advanced", _title("advanced"), 3, 85.0),
 )
+# Every outcome a result can have, ranked levels first: what a summary of many results counts.
+ALL_LEVELS: tuple[Level, ...] = (*LEVELS, INSUFFICIENT, NOT_ASSESSED)
 # In the spirit of the NCSC CAF: a basic control missing in a critical area means the entity
 # cannot be called established, however well it does elsewhere.
 CAP = LEVELS[1]

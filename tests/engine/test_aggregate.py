@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from assessment import api
+from assessment import aggregate_report, api
 from assessment.aggregate import MAX_FILE_BYTES, Source, build, read_files, record_from_dict
 from assessment.aggregate_report import entities_csv, matrix_csv, report_html
 from assessment.checklist import default_checklist
+from assessment.strings import text
 
 ROOT = Path(__file__).resolve().parents[2]
 CL = default_checklist()
@@ -58,21 +59,29 @@ def test_summary_levels_and_quartiles() -> None:
             Source("b.json", doc("B", "2026-01-01", all_items("no"))),
             Source("c.json", doc("C", "2026-01-01", all_items("partial"))),
             Source("d.json", doc("D", "2026-01-01", {})),
+            Source("e.json", doc("E", "2026-01-01", {CL.item_ids()[0]: "yes"})),
         ]
     )
     d = build(out)
     s = d.summary()
-    assert s["entities"] == 4 and s["scored"] == 3 and s["files"] == 4
-    assert s["overall"] == {"median": 50.0, "q1": 25.0, "q3": 75.0, "min": 0.0, "max": 100.0}
+    assert s["entities"] == 5 and s["scored"] == 4 and s["files"] == 5
+    assert s["overall"] == {"median": 75.0, "q1": 37.5, "q3": 100.0, "min": 0.0, "max": 100.0}
     assert s["levels"] == {
         "initial": 1,
         "developing": 1,
         "established": 0,
         "advanced": 1,
+        "insufficient": 1,
         "not-assessed": 1,
     }
     assert s["with_gaps"] == 1  # every critical "must" answered "no" in B only
-    assert [r.name for r in d.entities] == ["A", "B", "C", "D"]
+    assert [r.name for r in d.entities] == ["A", "B", "C", "D", "E"]
+    # Every outcome has its title in every download (an unknown level once broke the report).
+    for lang in ("ar", "en"):
+        html = aggregate_report.render(d, "html", lang)
+        assert text("term.level_insufficient", lang=lang) in html
+        for fmt in ("csv", "matrix", "json"):
+            assert aggregate_report.render(d, fmt, lang)
 
 
 def test_item_counts_most_failed_first() -> None:

@@ -94,7 +94,10 @@ PAGE_FACTS = """() => ({
   bodyDir: document.body.getAttribute('dir'),
   scheme: document.body.getAttribute('data-md-color-scheme'),
   links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
-  ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+  // The assessment's steps are named by the URL fragment (#overview, #domain-2): the page's
+  // script shows the step a fragment names, so a step is as good a target as an id.
+  ids: [...document.querySelectorAll('[id]')].map(e => e.id)
+    .concat([...document.querySelectorAll('[data-step]')].map(e => e.dataset.step)),
 })"""
 
 CLOSE = """(id) => { const t = document.getElementById(id);

@@ -22,13 +22,23 @@ export function delta(value) {
 /**
  * The level band a score falls in (the same thresholds as the maturity levels).
  * @param {number | null} value
- * @param {{id: string, minimum: number}[]} levels
+ * @param {{id: string, minimum: number, ranked: boolean}[]} levels
  */
 export function band(value, levels) {
   if (value === null) return "none";
   let chosen = "none";
-  for (const level of levels) if (level.id !== "not-assessed" && value >= level.minimum) chosen = level.id;
+  for (const level of levels) if (level.ranked && value >= level.minimum) chosen = level.id;
   return chosen;
+}
+
+/**
+ * Where an entity's level sorts: the ranked levels in order, every unranked outcome below them.
+ * @param {string} id
+ * @param {{id: string, ranked: boolean}[]} levels
+ */
+export function levelOrder(id, levels) {
+  const index = levels.findIndex((level) => level.id === id);
+  return index >= 0 && levels[index].ranked ? index : -1;
 }
 
 /**
@@ -167,8 +177,8 @@ export function renderEntities(section, data, ctx) {
     {
       label: ctx.t("term.maturity_level"),
       type: "number",
-      key: (r) => (r.level === "not-assessed" ? -1 : data.levels.findIndex((/** @type {any} */ l) => l.id === r.level)),
-      cell: (r) => el("span", `dd-score dd-band-${r.level === "not-assessed" ? "none" : r.level}`, titles[r.level] || r.level),
+      key: (r) => levelOrder(r.level, data.levels),
+      cell: (r) => el("span", `dd-score dd-band-${levelOrder(r.level, data.levels) < 0 ? "none" : r.level}`, titles[r.level] || r.level),
     },
     ...data.domains.map((/** @type {any} */ d, /** @type {number} */ i) => /** @type {import("./table.js").Column} */ ({
       label: `${d.number}. ${d.title[ctx.lang]}`,
