@@ -167,8 +167,16 @@ class RequestLog:
 
 
 @pytest.fixture
-def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
-    ctx = new_context(browser, base_url, accept_downloads=True)
+def context(
+    browser: Browser, base_url: str, request: pytest.FixtureRequest
+) -> Iterator[BrowserContext]:
+    options: dict[str, Any] = {"accept_downloads": True}
+    # Playwright's page.route() does not see what a service worker fetches (a worker started
+    # after the site's service worker activated is served by it), so a test that refuses the
+    # runtime by routing runs without one; the offline tests cover the service worker.
+    if request.node.get_closest_marker("routes_runtime"):
+        options["service_workers"] = "block"
+    ctx = new_context(browser, base_url, **options)
     yield ctx
     ctx.close()
 

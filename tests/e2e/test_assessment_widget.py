@@ -484,6 +484,7 @@ def test_steps_have_addresses_and_answers_persist(watched: Page, requests_log: A
     assert requests_log.foreign() == []
 
 
+@pytest.mark.routes_runtime
 def test_answers_saved_by_the_earlier_page_still_load(watched: Page) -> None:
     """The localStorage key and format are unchanged: what the one-page form saved loads."""
     saved = {
@@ -503,6 +504,7 @@ def test_answers_saved_by_the_earlier_page_still_load(watched: Page) -> None:
     expect(page.locator(f"#note-{IDS[20]}")).to_have_value("pending")
 
 
+@pytest.mark.routes_runtime
 def test_storage_unavailable_warns_and_keeps_working(watched: Page) -> None:
     page = watched
     page.add_init_script(
@@ -721,6 +723,7 @@ def test_bad_files_change_nothing_and_are_explained_in_the_page_language(ready: 
 # ---------------------------------------------------------------- Pyodide failure
 
 
+@pytest.mark.routes_runtime
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_missing_runtime_fails_plainly_and_the_form_still_works(
     watched: Page, requests_log: Any, lang: str
@@ -760,6 +763,7 @@ def test_missing_runtime_fails_plainly_and_the_form_still_works(
     assert requests_log.foreign() == []
 
 
+@pytest.mark.routes_runtime
 def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watched: Page) -> None:
     page = watched
     held: list[Route] = []
@@ -791,6 +795,7 @@ def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watc
 # ---------------------------------------------------------------- start over
 
 
+@pytest.mark.routes_runtime
 def test_start_over_asks_and_offers_to_save(watched: Page) -> None:
     page = watched
     block_pyodide(page)

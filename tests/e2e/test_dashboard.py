@@ -313,6 +313,7 @@ def test_too_many_files_change_nothing(watched: Page, lang: str) -> None:
     run_axe(page, f"too many files ({lang})")
 
 
+@pytest.mark.routes_runtime
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_engine_failure_says_so_and_changes_nothing(watched: Page, requests_log: Any, lang: str) -> None:
     page = watched

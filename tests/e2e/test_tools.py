@@ -387,6 +387,7 @@ def test_reminders_download_an_ics_the_parser_reads(watched: Page, lang: str) ->
     run_axe(page, "#daleel-reminders", "downloaded")
 
 
+@pytest.mark.routes_runtime
 @pytest.mark.parametrize("lang", LANGS)
 def test_reminders_without_the_engine_say_so(page: Page, requests_log: Any, lang: str) -> None:
     refused: list[str] = []
