@@ -34,8 +34,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 import bench_browser as bb
 import bench_build as bbd
 import bench_dashboard as bdash

@@ -1,7 +1,7 @@
 """Servers for the benchmark: the shipped nginx config (as the tests run it), or http.server.
 
 `serve(root, csp=...)` yields a base URL. With nginx, the configuration is deploy/nginx.conf
-rewritten by tests/nginx_server.config_for_tests (listen address, root, pid/log/temp paths),
+rewritten by scripts/nginx_server.config_for_tests (listen address, root, pid/log/temp paths),
 plus two bench-only edits: the bare Pyodide page's worker gets the same CSP as the site's
 worker (it needs 'wasm-unsafe-eval'), and for the default-Material reference the CSP header
 is dropped (its inline scripts carry other hashes; blocking them would make it lighter).
@@ -13,7 +13,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -23,8 +22,6 @@ from pathlib import Path
 from serve import serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 SHIPPED = ROOT / "deploy" / "nginx.conf"
 SITE_WORKER = "/assets/javascripts/assessment/worker.js"
@@ -57,7 +54,7 @@ def _bench_config(conf: str, csp: bool) -> str:
 
 @contextmanager
 def _nginx(root: Path, csp: bool) -> Iterator[str]:
-    from tests.nginx_server import config_for_tests, free_port
+    from nginx_server import config_for_tests, free_port
 
     nginx = nginx_binary()
     assert nginx is not None

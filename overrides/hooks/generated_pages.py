@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
-
-sys.path.insert(0, str(Path(__file__).parent))
 
 from site_data import CORRECTIONS, GLOSSARY, load_yaml, page_language
 

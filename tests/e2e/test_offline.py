@@ -25,11 +25,11 @@ from typing import Any
 
 import pytest
 from build_service_worker import main as build_service_worker
+from nginx_server import NginxServer
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from assessment.strings import text
 from tests.conftest import SITE, RequestLog, built_pages, url_of
-from tests.nginx_server import NginxServer
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
