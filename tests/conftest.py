@@ -28,6 +28,7 @@ from nginx_server import NGINX, NginxServer
 from playwright.sync_api import (
     Browser,
     BrowserContext,
+    Dialog,
     Page,
     Playwright,
     Response,
@@ -189,6 +190,27 @@ def requests_log(context: BrowserContext, base_url: str) -> RequestLog:
 @pytest.fixture
 def page(context: BrowserContext, requests_log: RequestLog) -> Page:
     return context.new_page()
+
+
+def watch_errors(page: Page) -> list[str]:
+    """Every uncaught script error and dialog (alert, confirm) of the page, as it happens."""
+    errors: list[str] = []
+
+    def on_dialog(dialog: Dialog) -> None:
+        errors.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", on_dialog)
+    return errors
+
+
+@pytest.fixture
+def watched(page: Page) -> Iterator[Page]:
+    """The page, failing the test on any uncaught script error or dialog."""
+    errors = watch_errors(page)
+    yield page
+    assert errors == []
 
 
 @pytest.fixture(scope="session")

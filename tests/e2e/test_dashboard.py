@@ -16,12 +16,11 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Dialog, Error, FilePayload, Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from assessment import api
 from assessment.aggregate import MAX_FILE_BYTES
@@ -145,23 +144,6 @@ def table_rows(page: Page, table: str) -> list[list[str]]:
 
 def fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}"
-
-
-@pytest.fixture
-def watched(page: Page) -> Iterator[Page]:
-    errors: list[str] = []
-
-    def on_dialog(dialog: Dialog) -> None:
-        errors.append(f"dialog: {dialog.message}")
-        dialog.dismiss()
-
-    def on_error(error: Error) -> None:
-        errors.append(str(error))
-
-    page.on("pageerror", on_error)
-    page.on("dialog", on_dialog)
-    yield page
-    assert errors == []
 
 
 @pytest.fixture(scope="module")

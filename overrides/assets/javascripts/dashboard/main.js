@@ -2,6 +2,7 @@
 // The entities dashboard: read the analyst's files in the page, score them in batches in the
 // scoring worker, and show the engine's figures. Files are kept in memory only.
 
+import { format } from "../assessment/format.js";
 import { STRINGS } from "../strings.js";
 import { Client } from "./client.js";
 import { batches, nextTask, readFile } from "./read.js";
@@ -57,8 +58,7 @@ class Dashboard {
   /** @param {string} key @param {Record<string, string | number>} [values] */
   t(key, values = {}) {
     const table = STRINGS[this.lang] || {};
-    const template = table[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+    return format(table[key] ?? key, values);
   }
 
   /** @param {string} text */
@@ -175,7 +175,7 @@ class Dashboard {
       const texts = await Promise.all(batch.map((file) => readFile(file, this.maxBytes)));
       read += batch.length;
       show("dashboard.reading", read);
-      if (!(await this.client.ready)) return null;
+      if (!(await this.client.booted)) return null;
       replies.push(
         this.client.call("aggregate_read", texts).then((reply) => {
           scored += batch.length;
