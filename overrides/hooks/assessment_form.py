@@ -179,7 +179,7 @@ class Renderer:
         hint = f"plan-{iid}-evidence-hint"
         return (
             f'<details class="daleel-plan-fields" data-plan-for="{iid}">'
-            f'<summary>{_e(t("widget.plan.title"))}</summary>'
+            f"<summary>{_e(t('widget.plan.title'))}</summary>"
             f'<p class="daleel-hint">{_e(t("widget.plan.hint"))}</p><div class="daleel-plan-grid">'
             f'<div class="daleel-field"><label for="plan-{iid}-owner">{_e(t("widget.plan.owner"))}</label>'
             f'<input type="text" id="plan-{iid}-owner" data-plan="owner" maxlength="300" autocomplete="off"></div>'
@@ -367,7 +367,7 @@ class Renderer:
             + report("html", 'data-download="html" disabled')
             + report("csv", 'data-download="csv" disabled')
             + report("print", 'id="daleel-print"')
-            + "</div><div class=\"daleel-buttons\">"
+            + '</div><div class="daleel-buttons">'
             + report("ics", 'data-download="ics" aria-describedby="daleel-ics-note" disabled')
             + f'</div><p class="daleel-hint" id="daleel-ics-note">{_e(t("widget.report.ics_none"))}</p>'
             '<p class="daleel-feedback" id="daleel-report-feedback" hidden></p>'

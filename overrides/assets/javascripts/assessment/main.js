@@ -289,6 +289,8 @@ function init(root) {
   const steps = new Steps(root, (name) => {
     root.dataset.step = name;
     if (name === "check") renderCheck();
+    // Plan fields do not rescore at each key: the results are brought up to date when shown.
+    if (name === "results") rescore(false);
   });
 
   // ---------- scoring
