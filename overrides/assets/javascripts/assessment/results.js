@@ -130,9 +130,16 @@ function head(table, labels) {
   table.append(el("thead", {}, row));
 }
 
-/** @param {HTMLTableElement} table */
+/**
+ * A table in a scroll container. On a narrow screen the container may scroll sideways, so it
+ * is a named region that takes keyboard focus (whether it overflows depends on the fonts and
+ * the width; being focusable either way keeps that from deciding accessibility).
+ * @param {HTMLTableElement} table
+ */
 function wrap(table) {
-  return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table));
+  const label = table.querySelector("caption")?.textContent || "";
+  const attrs = label ? { class: "md-typeset__scrollwrap", role: "region", tabindex: "0", "aria-label": label } : { class: "md-typeset__scrollwrap" };
+  return el("div", attrs, el("div", { class: "md-typeset__table" }, table));
 }
 
 /**
