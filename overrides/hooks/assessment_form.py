@@ -369,7 +369,7 @@ class Renderer:
             + report("print", 'id="daleel-print"')
             + '</div><div class="daleel-buttons">'
             + report("ics", 'data-download="ics" aria-describedby="daleel-ics-note" disabled')
-            + f'</div><p class="daleel-hint" id="daleel-ics-note">{_e(t("widget.report.ics_none"))}</p>'
+            + f'</div><p class="daleel-hint" id="daleel-ics-note" hidden>{_e(t("widget.report.ics_none"))}</p>'
             '<p class="daleel-feedback" id="daleel-report-feedback" hidden></p>'
             '<div class="daleel-alert daleel-alert--error" id="daleel-report-error" tabindex="-1" hidden></div></section>'
             f'<section class="daleel-action-group" aria-labelledby="daleel-restart-h"><h2 id="daleel-restart-h">{_e(t("widget.restart.title"))}</h2>'

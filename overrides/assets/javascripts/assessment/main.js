@@ -331,7 +331,8 @@ function init(root) {
     byId("daleel-report-head").replaceChildren(...lines.map((text) => el("p", { dir: "auto", text })));
   }
 
-  // ---------- the action plan's calendar: offered only when a plan item has a due date
+  // ---------- the action plan's calendar: offered only when a plan item has a due date (the
+  // note saying why not shows once the engine has scored the answers)
   let hasDates = false;
   /** @param {any} result */
   function updateCalendar(result) {
@@ -360,6 +361,7 @@ function init(root) {
   });
   engine.addEventListener("failed", () => {
     root.dataset.engine = "failed";
+    byId("daleel-ics-note").hidden = true; // it speaks of due dates, and only the engine knows the plan
     byId("daleel-engine-note").hidden = true;
     setEngineButtons();
     byId("daleel-engine-error").hidden = false;
