@@ -721,6 +721,10 @@ def test_a_schema_2_file_loses_nothing_when_resumed_and_saved(ready: Ready) -> N
     expect(page.locator("#daleel-progress-text")).to_have_text(progress(lang, 12))
     expect(page.locator("#daleel-entity-code")).to_have_value("MODEE-SM-07")
     expect(plan_field(page, item, "owner")).to_have_value("Comms office / مكتب الاتصال")
+    go(page, "results")
+    expect(page.locator("#daleel-report-head")).to_contain_text(
+        t("widget.report_code", lang, code="MODEE-SM-07")
+    )
 
     _name, body = download(page, '[data-download="json"]')
     saved = json.loads(body)

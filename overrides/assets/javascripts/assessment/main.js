@@ -325,6 +325,7 @@ function init(root) {
     const e = d.entity;
     const lines = [];
     if (e.name) lines.push(t("widget.report_for", { name: e.name }));
+    if (e.code) lines.push(t("widget.report_code", { code: e.code }));
     if (e.unit) lines.push(t("widget.report_unit", { unit: e.unit }));
     if (e.assessor) lines.push(t("widget.report_assessor", { assessor: e.assessor }));
     if (e.date) lines.push(t("widget.report_date", { date: e.date }));
