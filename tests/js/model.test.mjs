@@ -147,6 +147,8 @@ test("overdue: a due date before the assessment date on an item still to act on"
   assert.equal(isOverdue({ due: "2026-01-01", value: "partial" }, "2026-06-01"), true);
   assert.equal(isOverdue({ due: "2026-06-01", value: "no" }, "2026-06-01"), false);
   assert.equal(isOverdue({ due: "2026-01-01", value: "yes" }, "2026-06-01"), false);
+  assert.equal(isOverdue({ due: "2026-01-01", value: "na" }, "2026-06-01"), false);
+  assert.equal(isOverdue({ due: "2026-01-01", value: "na", unjustified_na: true }, "2026-06-01"), true);
   assert.equal(isOverdue({ due: "", value: "no" }, "2026-06-01"), false);
   assert.equal(isOverdue({ due: 5, value: "no" }, "2026-06-01"), false);
 });

@@ -343,14 +343,16 @@ export function stateFromScored(data, items, retiredIds = []) {
 
 /**
  * Whether an engine result item is overdue: a due date before the assessment date on an
- * item still to act on ("no" or "partly"), as the engine's reports judge it.
- * @param {{due?: unknown, value?: unknown}} item
+ * item still to act on ("no" or "partly"; a critical "not applicable" without its
+ * justification counts as "no"), as the engine's reports judge it.
+ * @param {{due?: unknown, value?: unknown, unjustified_na?: unknown}} item
  * @param {string} date
  * @returns {boolean}
  */
 export function isOverdue(item, date) {
   const due = typeof item.due === "string" ? item.due : "";
-  return !!due && isDate(due) && isDate(date) && due < date && (item.value === "no" || item.value === "partial");
+  const open = item.value === "no" || item.value === "partial" || item.unjustified_na === true;
+  return !!due && isDate(due) && isDate(date) && due < date && open;
 }
 
 /**
