@@ -290,6 +290,10 @@ class Result:
                     "domain": r.item.domain,
                     "value": r.value,
                     "note": r.note,
+                    # The plan fields too, so a resumed file keeps them on every item.
+                    "owner": r.answer.owner if r.answer else "",
+                    "due": r.answer.due if r.answer else "",
+                    "evidence_given": list(r.answer.evidence) if r.answer else [],
                     "unjustified_na": r.unjustified_na,
                     "earned": r.earned,
                     "possible": r.possible,

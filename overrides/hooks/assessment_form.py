@@ -164,12 +164,31 @@ class Renderer:
             f'<div class="daleel-options">{radios}</div>'
             f'<div class="daleel-note"><label for="note-{iid}">{_e(t("widget.note"))}</label>'
             f'<textarea id="note-{iid}" name="note-{iid}" data-note="{iid}" rows="2" maxlength="5000"></textarea></div>'
+            + self.plan(iid)
             + (
                 f'<details class="daleel-why"><summary>{_e(t("widget.details"))}</summary><dl>{details}</dl></details>'
                 if details
                 else ""
             )
             + "</fieldset>"
+        )
+
+    def plan(self, iid: str) -> str:
+        """The question's action-plan fields (owner, due date, evidence), folded by default."""
+        t = self.t
+        hint = f"plan-{iid}-evidence-hint"
+        return (
+            f'<details class="daleel-plan-fields" data-plan-for="{iid}">'
+            f"<summary>{_e(t('widget.plan.title'))}</summary>"
+            f'<p class="daleel-hint">{_e(t("widget.plan.hint"))}</p><div class="daleel-plan-grid">'
+            f'<div class="daleel-field"><label for="plan-{iid}-owner">{_e(t("widget.plan.owner"))}</label>'
+            f'<input type="text" id="plan-{iid}-owner" data-plan="owner" maxlength="300" autocomplete="off"></div>'
+            f'<div class="daleel-field"><label for="plan-{iid}-due">{_e(t("widget.plan.due"))}</label>'
+            f'<input type="date" id="plan-{iid}-due" data-plan="due"></div></div>'
+            f'<div class="daleel-field"><label for="plan-{iid}-evidence">{_e(t("widget.plan.evidence"))}</label>'
+            f'<p class="daleel-hint" id="{hint}">{_e(t("widget.plan.evidence_hint"))}</p>'
+            f'<textarea id="plan-{iid}-evidence" data-plan="evidence" rows="2" maxlength="40000" '
+            f'aria-describedby="{hint}" dir="auto"></textarea></div></details>'
         )
 
     def bar(self, total: int) -> str:
@@ -211,6 +230,7 @@ class Renderer:
             f'<section class="daleel-entity" aria-labelledby="daleel-entity-h"><h3 id="daleel-entity-h">{_e(t("widget.entity"))}</h3>'
             f'<p class="daleel-hint">{_e(t("widget.entity_hint"))}</p><div class="daleel-fields">'
             + self.field("name", "organization")
+            + self.field("code", "off")
             + self.field("unit", "off")
             + self.field("assessor", "name")
             + self.field("date", "off", "date")
@@ -347,7 +367,10 @@ class Renderer:
             + report("html", 'data-download="html" disabled')
             + report("csv", 'data-download="csv" disabled')
             + report("print", 'id="daleel-print"')
-            + '</div><p class="daleel-feedback" id="daleel-report-feedback" hidden></p>'
+            + '</div><div class="daleel-buttons">'
+            + report("ics", 'data-download="ics" aria-describedby="daleel-ics-note" disabled')
+            + f'</div><p class="daleel-hint" id="daleel-ics-note" hidden>{_e(t("widget.report.ics_none"))}</p>'
+            '<p class="daleel-feedback" id="daleel-report-feedback" hidden></p>'
             '<div class="daleel-alert daleel-alert--error" id="daleel-report-error" tabindex="-1" hidden></div></section>'
             f'<section class="daleel-action-group" aria-labelledby="daleel-restart-h"><h2 id="daleel-restart-h">{_e(t("widget.restart.title"))}</h2>'
             f'<p class="daleel-hint">{_e(t("widget.restart.hint"))}</p>'

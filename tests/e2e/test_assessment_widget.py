@@ -15,6 +15,7 @@ engine-ready page per language (`ready`), reset through the page's own "start ov
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import icalendar
 import pytest
 from playwright.sync_api import (
     Browser,
@@ -30,6 +32,7 @@ from playwright.sync_api import (
     Dialog,
     Error,
     FilePayload,
+    Locator,
     Page,
     Route,
     ViewportSize,
@@ -579,6 +582,168 @@ def test_resume_shows_the_file_asks_and_can_be_undone(ready: Ready) -> None:
     assert json.loads(after["stored"])["doc"] == json.loads(before["stored"])["doc"]
 
 
+# ---------------------------------------------------------------- the action plan (schema 2)
+
+PLAN_OWNER = {"ar": "وحدة الإعلام الرقمي", "en": "Digital media unit"}
+PLAN_EVIDENCE = ["https://example.gov.jo/policy-2026", "Decision 12/2026 (archive box 4)"]
+
+
+def show_step(page: Page, step: str) -> None:
+    page.evaluate("(step) => { location.hash = step; }", step)  # a deep link
+    expect(page.locator("#daleel-assessment")).to_have_attribute("data-step", step)
+
+
+def plan_field(page: Page, item: str, field: str) -> Locator:
+    return page.locator(f'#item-{item} [data-plan="{field}"]')
+
+
+def fill_plan(page: Page, item: str, owner: str, due: str, evidence: str) -> None:
+    """Open the question's action-plan disclosure and fill it, as a reader would."""
+    show_step(page, step_of(item))
+    details = page.locator(f"#item-{item} details.daleel-plan-fields")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    plan_field(page, item, "owner").fill(owner)
+    plan_field(page, item, "due").fill(due)
+    plan_field(page, item, "evidence").fill(evidence)
+
+
+@pytest.mark.parametrize("ready", ["ar", "en"], indirect=True)
+def test_action_plan_fields_are_saved_restored_and_exported(ready: Ready) -> None:
+    lang = ready.lang
+    page = ready.fresh()
+    item, other = IDS[0], IDS[1]
+    go(page, "overview")
+    page.fill("#daleel-entity-name", "Ministry of Plans")
+    page.fill("#daleel-entity-date", "2026-11-28")
+    ics_note = page.locator("#daleel-ics-note")
+    expect(ics_note).to_be_visible()
+    expect(ics_note).to_have_text(t("widget.report.ics_none", lang))
+    expect(page.locator('[data-download="ics"]')).to_be_disabled()
+    click_answers(page, {item: "no", other: "partial"})
+    # Trimmed, empty lines dropped; the due date is before the assessment date: overdue.
+    fill_plan(
+        page,
+        item,
+        PLAN_OWNER[lang],
+        "2026-01-10",
+        f"  {PLAN_EVIDENCE[0]} \n\n {PLAN_EVIDENCE[1]}  ",
+    )
+    run_axe(page, f"action plan fields open ({lang})")
+    want = {
+        "value": "no",
+        "owner": PLAN_OWNER[lang],
+        "due": "2026-01-10",
+        "evidence": PLAN_EVIDENCE,
+    }
+
+    # Autosave keeps them; the check step shows them.
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert stored["doc"]["schema_version"] == 2 and stored["doc"]["answers"][item] == want
+    go(page, "check")
+    row = page.locator(f'.daleel-check-row[data-item="{item}"] .daleel-check-answer')
+    expect(row).to_contain_text(t("widget.check.owner", lang, owner=PLAN_OWNER[lang]))
+    expect(row).to_contain_text(t("widget.check.due", lang, due="2026-01-10"))
+    sep = t("widget.plan.separator", lang)
+    expect(row).to_contain_text(t("widget.check.evidence", lang, evidence=sep.join(PLAN_EVIDENCE)))
+    expect(
+        page.locator(f'.daleel-check-row[data-item="{other}"] .daleel-check-plan')
+    ).to_have_count(0)
+
+    # The results show the engine's owner, due date and evidence, and say "overdue" in words.
+    go(page, "results")
+    entry = page.locator(f'.daleel-plan > li[data-item="{item}"]')
+    expect(entry.locator(".daleel-plan-given")).to_contain_text(PLAN_OWNER[lang])
+    expect(entry.locator(".daleel-plan-given")).to_contain_text(PLAN_EVIDENCE[1])
+    expect(entry.locator(".daleel-overdue")).to_have_text(
+        t("widget.plan.overdue", lang, date="2026-11-28")
+    )
+    expect(page.locator(f'.daleel-plan > li[data-item="{other}"] .daleel-overdue')).to_have_count(0)
+    run_axe(page, f"results with an overdue plan item ({lang})")
+
+    # The answers file: schema 2 with the plan fields, valid for the engine.
+    _name, body = download(page, '[data-download="json"]')
+    data = json.loads(body)
+    assert data["schema_version"] == 2 and data["answers"][item] == want
+    assert data["answers"][other] == {"value": "partial"}
+    assert json.loads(api.validate(body.decode()))["ok"]
+
+    # The calendar: one to-do, on the due date, for the dated item only.
+    expect(ics_note).to_be_hidden()
+    name, body = download(page, '[data-download="ics"]')
+    assert name.endswith(".ics")
+    expect(page.locator("#daleel-report-feedback")).to_contain_text(name)
+    todos = icalendar.Calendar.from_ical(body).walk("VTODO")
+    assert len(todos) == 1
+    assert todos[0].decoded("dtstart") == datetime.date(2026, 1, 10)
+    assert item in str(todos[0]["uid"])
+    assert PLAN_OWNER[lang] in str(todos[0]["description"])
+
+    # A reload restores every field from the autosave.
+    page.reload()
+    expect(page.locator("#daleel-assessment[data-ready]")).to_be_attached()
+    show_step(page, step_of(item))
+    expect(plan_field(page, item, "owner")).to_have_value(PLAN_OWNER[lang])
+    expect(plan_field(page, item, "due")).to_have_value("2026-01-10")
+    expect(plan_field(page, item, "evidence")).to_have_value("\n".join(PLAN_EVIDENCE))
+    expect(page.locator(f"#item-{item} details.daleel-plan-fields")).to_have_attribute("open", "")
+    expect(page.locator(f"#item-{other} details.daleel-plan-fields")).not_to_have_attribute(
+        "open", ""
+    )
+    expect(page.locator("#daleel-assessment[data-engine=ready]")).to_be_attached(timeout=BOOT_MS)
+
+
+@pytest.mark.parametrize("ready", ["ar", "en"], indirect=True)
+def test_a_schema_2_file_loses_nothing_when_resumed_and_saved(ready: Ready) -> None:
+    lang = ready.lang
+    page = ready.fresh()
+    item = IDS[3]
+    v2 = doc(pattern(12), name="وزارة الخطة", date="2026-10-01")
+    v2["schema_version"] = 2
+    v2["entity"]["code"] = "MODEE-SM-07"
+    v2["answers"][item] = {
+        "value": "no",
+        "note": "ملاحظة",
+        "owner": "Comms office / مكتب الاتصال",
+        "due": "2027-02-15",
+        "evidence": ["https://example.gov.jo/a", "Memo 3/2026"],
+    }
+    # An answer to an id the checklist does not have, and one already set aside: both kept.
+    v2["answers"]["no-longer-in-checklist"] = {"value": "partial", "owner": "X"}
+    v2["retired_answers"] = {
+        "retired-earlier": {"value": "no", "note": "kept", "due": "2025-12-01", "evidence": ["e1"]}
+    }
+    set_file(
+        page, "#daleel-import-file", "plan-v2.json", json.dumps(v2, ensure_ascii=False).encode()
+    )
+    page.click("#daleel-resume")
+    page.click("#daleel-resume-replace")
+    expect(page.locator("#daleel-progress-text")).to_have_text(progress(lang, 12))
+    expect(page.locator("#daleel-entity-code")).to_have_value("MODEE-SM-07")
+    expect(plan_field(page, item, "owner")).to_have_value("Comms office / مكتب الاتصال")
+    go(page, "results")
+    expect(page.locator("#daleel-report-head")).to_contain_text(
+        t("widget.report_code", lang, code="MODEE-SM-07")
+    )
+
+    _name, body = download(page, '[data-download="json"]')
+    saved = json.loads(body)
+    assert saved["schema_version"] == 2
+
+    def dumped(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    assert dumped(saved["entity"]) == dumped(v2["entity"])
+    assert dumped(saved["answers"][item]) == dumped(v2["answers"][item])
+    assert dumped(saved["retired_answers"]) == dumped(
+        {**v2["retired_answers"], "no-longer-in-checklist": v2["answers"]["no-longer-in-checklist"]}
+    )
+    # The autosave holds the same, so a reload would not lose it either.
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["doc"]
+    assert dumped(stored["retired_answers"]) == dumped(saved["retired_answers"])
+    assert stored["entity"]["code"] == "MODEE-SM-07"
+
+
 @pytest.mark.parametrize("ready", ["en"], indirect=True)
 def test_compare_never_changes_answers(ready: Ready) -> None:
     page = ready.fresh()
@@ -743,11 +908,13 @@ def test_missing_runtime_fails_plainly_and_the_form_still_works(
     click_answers(page, answers)
     expect(page.locator("#daleel-progress-text")).to_have_text(progress(lang, 7))
     expect(page.locator('[data-download="html"]')).to_be_disabled()
+    expect(page.locator('[data-download="ics"]')).to_be_disabled()
+    expect(page.locator("#daleel-ics-note")).to_be_hidden()
     name, body = download(page, '[data-download="json"]')
     data = json.loads(body)
     assert name.endswith(".json")
     assert {k: v["value"] for k, v in data["answers"].items()} == answers
-    assert data["schema_version"] == 1 and data["checklist"] == CHECKLIST["id"]
+    assert data["schema_version"] == 2 and data["checklist"] == CHECKLIST["id"]
     run_axe(page, f"engine failed ({lang})")
 
     if lang == "en":

@@ -11,11 +11,11 @@ import { Engine } from "./engine.js";
 import { engineProblems, readJsonFile, saveBlob, showProblems } from "./files.js";
 import { format, formatScore, isDate, slug, today } from "./format.js";
 import {
-  ENTITY_KEYS, STORAGE_KEY, buildDoc, domainStatus, emptyEntity, engineText, landingStep, parseSaved,
-  stateFromScored, summary,
+  ENTITY_KEYS, STORAGE_KEY, buildDoc, cleanPlan, datedPlan, domainStatus, emptyState, engineText, evidenceLines,
+  landingStep, parseSaved, stateFromScored, summary,
 } from "./model.js";
 import { OPS, errorText } from "./protocol.js";
-import { renderComparison, renderResults } from "./results.js";
+import { planLines, renderComparison, renderResults } from "./results.js";
 import { Steps } from "./steps.js";
 
 /** @typedef {import("./model.js").FormState} FormState */
@@ -49,12 +49,15 @@ class Form {
       const id = /** @type {HTMLElement} */ (section).dataset.domain || "";
       this.domains.set(id, this.fieldsets.filter((f) => section.contains(f)));
     }
+    /** @type {FormState["retired"]} the file's answers to ids this checklist lacks: kept, not shown */
+    this.retired = {};
   }
 
   /** @returns {FormState} */
   read() {
     /** @type {FormState} */
-    const state = { entity: emptyEntity(), values: {}, notes: {} };
+    const state = emptyState();
+    state.retired = this.retired;
     for (const k of ENTITY_KEYS) state.entity[k] = this.entity[k].value;
     for (const f of this.fieldsets) {
       const id = f.dataset.item || "";
@@ -62,6 +65,8 @@ class Form {
       if (checked) state.values[id] = checked.value;
       const note = this.note(f).value;
       if (note) state.notes[id] = note;
+      const plan = cleanPlan({ owner: this.plan(f, "owner").value, due: this.plan(f, "due").value, evidence: evidenceLines(this.plan(f, "evidence").value) });
+      if (plan) state.plans[id] = plan;
     }
     return state;
   }
@@ -77,12 +82,35 @@ class Form {
         r.checked = r.value === state.values[id];
       }
       this.note(f).value = state.notes[id] || "";
+      this.applyPlan(f, (state.plans || {})[id]);
     }
+    this.retired = { ...(state.retired || {}) };
+  }
+
+  /**
+   * @param {HTMLFieldSetElement} f
+   * @param {import("./model.js").Plan | undefined} plan
+   */
+  applyPlan(f, plan) {
+    this.plan(f, "owner").value = plan?.owner || "";
+    this.plan(f, "due").value = plan?.due || "";
+    this.plan(f, "evidence").value = (plan?.evidence || []).join("\n");
+    // A plan already written stays in view; empty ones stay folded.
+    if (plan) /** @type {HTMLDetailsElement} */ (f.querySelector("details.daleel-plan-fields")).open = true;
   }
 
   /** @param {HTMLFieldSetElement} f */
   note(f) {
-    return /** @type {HTMLTextAreaElement} */ (f.querySelector("textarea"));
+    return /** @type {HTMLTextAreaElement} */ (f.querySelector("textarea[data-note]"));
+  }
+
+  /**
+   * @param {HTMLFieldSetElement} f
+   * @param {"owner" | "due" | "evidence"} field
+   * @returns {HTMLInputElement | HTMLTextAreaElement}
+   */
+  plan(f, field) {
+    return /** @type {HTMLInputElement | HTMLTextAreaElement} */ (f.querySelector(`[data-plan="${field}"]`));
   }
 
   /** @param {HTMLFieldSetElement} f */
@@ -123,11 +151,11 @@ class Store {
    * @param {string} version
    */
   save(state, checklist, version) {
-    const { doc, pendingNotes } = buildDoc(state, checklist, version);
+    const { doc, pendingNotes, pendingPlans } = buildDoc(state, checklist, version);
     try {
       const store = this.storage();
       if (!store) throw new Error("no localStorage");
-      store.setItem(STORAGE_KEY, JSON.stringify({ doc, pending_notes: pendingNotes }));
+      store.setItem(STORAGE_KEY, JSON.stringify({ doc, pending_notes: pendingNotes, pending_plans: pendingPlans }));
       if (!this.ok) this.warn(false);
       this.ok = true;
     } catch {
@@ -224,6 +252,7 @@ function init(root) {
     byId("daleel-bar-level").textContent = level || t("widget.bar.none");
   }
 
+
   // ---------- check your answers
   function renderCheck() {
     const state = form.read();
@@ -239,6 +268,7 @@ function init(root) {
         const value = state.values[id];
         const answer = el("dd", { class: "daleel-check-answer" }, value ? t(`widget.value.${value}`) : el("span", { class: "daleel-unanswered-tag", text: t("widget.check.unanswered") }));
         if (state.notes[id]) answer.append(el("br"), el("span", { class: "daleel-check-note", text: t("widget.check.note", { note: state.notes[id] }) }));
+        answer.append(...planLines(state.plans[id], "daleel-check-plan", t));
         const change = el("a", { href: `#${s.dataset.step}`, "data-goto": s.dataset.step, "data-focus": f.querySelector("input")?.id || `item-${id}` },
           t("widget.check.change"), el("span", { class: "md-visually-hidden daleel-sr", text: ` ${t("widget.check.change_hidden", { number: view.numbers.get(id) || "" })}` }));
         list.append(el("div", { class: "daleel-check-row", "data-item": id },
@@ -259,6 +289,8 @@ function init(root) {
   const steps = new Steps(root, (name) => {
     root.dataset.step = name;
     if (name === "check") renderCheck();
+    // Plan fields do not rescore at each key: the results are brought up to date when shown.
+    if (name === "results") rescore(false);
   });
 
   // ---------- scoring
@@ -271,6 +303,7 @@ function init(root) {
       if (seq !== scoreSeq) return;
       if (!res.ok) throw new Error((res.errors || []).map((/** @type {any} */ e) => `${e.path}: ${e[lang] || e.en}`).join("; "));
       renderResults(byId("daleel-results-body"), res.result, view);
+      updateCalendar(res.result);
       if (res.result.comparison) renderComparison(byId("daleel-comparison-body"), res.result.comparison, res.result, view);
       updateBar(res.result);
       updateReportHead(d);
@@ -292,16 +325,27 @@ function init(root) {
     const e = d.entity;
     const lines = [];
     if (e.name) lines.push(t("widget.report_for", { name: e.name }));
+    if (e.code) lines.push(t("widget.report_code", { code: e.code }));
     if (e.unit) lines.push(t("widget.report_unit", { unit: e.unit }));
     if (e.assessor) lines.push(t("widget.report_assessor", { assessor: e.assessor }));
     if (e.date) lines.push(t("widget.report_date", { date: e.date }));
     byId("daleel-report-head").replaceChildren(...lines.map((text) => el("p", { dir: "auto", text })));
   }
 
+  // ---------- the action plan's calendar: offered only when a plan item has a due date (the
+  // note saying why not shows once the engine has scored the answers)
+  let hasDates = false;
+  /** @param {any} result */
+  function updateCalendar(result) {
+    hasDates = datedPlan(result.action_plan).length > 0;
+    byId("daleel-ics-note").hidden = hasDates;
+    setEngineButtons();
+  }
+
   // ---------- engine lifecycle
   const reportButtons = [...root.querySelectorAll("[data-download]")].map((b) => /** @type {HTMLButtonElement} */ (b));
   function setEngineButtons() {
-    for (const b of reportButtons) if (b.dataset.download !== "json") b.disabled = !engine.ready;
+    for (const b of reportButtons) if (b.dataset.download !== "json") b.disabled = !engine.ready || (b.dataset.download === "ics" && !hasDates);
   }
   engine.addEventListener("loading", () => {
     byId("daleel-engine-error").hidden = true;
@@ -318,6 +362,7 @@ function init(root) {
   });
   engine.addEventListener("failed", () => {
     root.dataset.engine = "failed";
+    byId("daleel-ics-note").hidden = true; // it speaks of due dates, and only the engine knows the plan
     byId("daleel-engine-note").hidden = true;
     setEngineButtons();
     byId("daleel-engine-error").hidden = false;
@@ -399,7 +444,7 @@ function init(root) {
       return showProblems(importError, [{ key: "widget.error.invalid", detail: errorText(error) }], t);
     }
     if (!res.ok) return showProblems(importError, engineProblems(res.errors, lang), t);
-    offerReplace(stateFromScored(read.data, res.result.items || []));
+    offerReplace(stateFromScored(read.data, res.result.items || [], res.result.retired_answers || []));
   }
 
   /** @param {FormState} incoming */
@@ -487,7 +532,7 @@ function init(root) {
     previousText = null;
     byId("daleel-clear-compare").hidden = true;
     byId("daleel-comparison-body").replaceChildren(el("p", { text: t("widget.compare.none") }));
-    form.apply({ entity: emptyEntity(), values: {}, notes: {} });
+    form.apply(emptyState());
     save();
     updateProgress();
     if (!engine.ready) byId("daleel-results-body").replaceChildren(el("p", { text: engine.state === "failed" ? t("widget.engine.unavailable") : t("widget.results_pending") }));
@@ -511,6 +556,12 @@ function init(root) {
       updateReportHead(doc());
     }
   });
+  // Plan fields and the date change the results (owner, due, overdue): rescored once a field
+  // is left, not at every key.
+  form.form.addEventListener("change", (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (target.dataset.plan || target.dataset.entity === "date") rescore(false);
+  });
   byId("daleel-retry").addEventListener("click", () => {
     announce(t("widget.engine.retrying"));
     engine.start();
@@ -519,7 +570,7 @@ function init(root) {
   window.addEventListener("storage", (event) => {
     if (event.key !== STORAGE_KEY) return;
     const state = store.load(form.known);
-    form.apply(state && state !== "corrupt" ? state : { entity: emptyEntity(), values: {}, notes: {} });
+    form.apply(state && state !== "corrupt" ? state : emptyState());
     updateProgress();
     if (steps.current === "check") renderCheck();
     rescore(false);
@@ -527,7 +578,7 @@ function init(root) {
 
   // ---------- start
   const saved = store.load(form.known);
-  const state = saved && saved !== "corrupt" ? saved : { entity: emptyEntity(), values: {}, notes: {} };
+  const state = saved && saved !== "corrupt" ? saved : emptyState();
   form.apply(state);
   const answered = updateProgress();
   const firstDomain = root.querySelector("section[data-domain]")?.getAttribute("data-step") || "overview";

@@ -6,32 +6,47 @@
 import { isDate, today } from "./format.js";
 
 export const VALUES = /** @type {const} */ (["yes", "partial", "no", "na"]);
-export const ENTITY_KEYS = /** @type {const} */ (["name", "unit", "assessor", "date"]);
+export const ENTITY_KEYS = /** @type {const} */ (["name", "code", "unit", "assessor", "date"]);
+export const SCHEMA_VERSION = 2;
+export const MAX_EVIDENCE = 20; // the engine's limits (assessment/answers.py)
+export const MAX_EVIDENCE_CHARS = 2000;
+export const MAX_FIELD_CHARS = 300;
 export const STORAGE_KEY = "daleel.assessment.v1"; // one key for both languages
 
-/** @typedef {{value: string, note?: string}} Answer */
-/** @typedef {{name: string, unit: string, assessor: string, date: string}} Entity */
+/** @typedef {{value: string, note?: string, owner?: string, due?: string, evidence?: string[]}} Answer */
+/** @typedef {{owner?: string, due?: string, evidence?: string[]}} Plan */
+/** @typedef {{name: string, code: string, unit: string, assessor: string, date: string}} Entity */
 /**
  * @typedef {object} AnswersDoc
  * @property {number} schema_version
  * @property {string} checklist
  * @property {string} checklist_version
- * @property {Entity} entity
+ * @property {{name: string, unit: string, assessor: string, date: string, code?: string}} entity
  * @property {Record<string, Answer>} answers
+ * @property {Record<string, Answer>} [retired_answers]
  */
 /**
- * What the form holds: entity fields, the chosen value per question, and notes (a note may
- * exist before its question is answered; it is kept aside, not in the answers file).
+ * What the form holds: entity fields, the chosen value per question, notes and action-plan
+ * fields (owner, due date, evidence; both may exist before their question is answered: they
+ * are kept aside, not in the answers file), and the file's answers to ids this checklist no
+ * longer has (passed through untouched so that saving again loses nothing).
  * @typedef {object} FormState
  * @property {Entity} entity
  * @property {Record<string, string>} values
  * @property {Record<string, string>} notes
+ * @property {Record<string, Plan>} plans
+ * @property {Record<string, Answer>} retired
  */
 /** @typedef {"not_started" | "in_progress" | "completed"} Status */
 
 /** @returns {Entity} */
 export function emptyEntity() {
-  return { name: "", unit: "", assessor: "", date: "" };
+  return { name: "", code: "", unit: "", assessor: "", date: "" };
+}
+
+/** @returns {FormState} */
+export function emptyState() {
+  return { entity: emptyEntity(), values: {}, notes: {}, plans: {}, retired: {} };
 }
 
 /**
@@ -51,24 +66,114 @@ function own(obj, key) {
 }
 
 /**
- * The answers file for a form state, plus the notes of unanswered questions.
+ * The evidence a textarea holds: one reference per line, trimmed, empty lines left out, at
+ * most the engine's limit.
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function evidenceLines(text) {
+  return String(text || "").split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(0, MAX_EVIDENCE);
+}
+
+/**
+ * A plan with only its non-empty fields (null when none is set).
+ * @param {Plan | undefined} plan
+ * @returns {Plan | null}
+ */
+export function cleanPlan(plan) {
+  if (!plan) return null;
+  /** @type {Plan} */
+  const out = {};
+  if (plan.owner) out.owner = plan.owner;
+  if (plan.due) out.due = plan.due;
+  if (plan.evidence && plan.evidence.length) out.evidence = [...plan.evidence];
+  return Object.keys(out).length ? out : null;
+}
+
+/**
+ * The entity as the file holds it: the code only when there is one.
+ * @param {Entity} entity
+ */
+function entityOut(entity) {
+  const { code, ...rest } = entity;
+  return code ? { ...rest, code } : rest;
+}
+
+/**
+ * The answers file for a form state, plus the notes and plans of unanswered questions.
  * @param {FormState} state
  * @param {string} checklist
  * @param {string} version
- * @returns {{doc: AnswersDoc, pendingNotes: Record<string, string>}}
+ * @returns {{doc: AnswersDoc, pendingNotes: Record<string, string>, pendingPlans: Record<string, Plan>}}
  */
 export function buildDoc(state, checklist, version) {
   /** @type {Record<string, Answer>} */
   const answers = {};
   /** @type {Record<string, string>} */
   const pendingNotes = {};
+  /** @type {Record<string, Plan>} */
+  const pendingPlans = {};
+  const plans = state.plans || {};
   for (const [id, value] of Object.entries(state.values)) {
     const note = state.notes[id] || "";
-    answers[id] = note ? { value, note } : { value };
+    answers[id] = { value, ...(note ? { note } : {}), ...cleanPlan(plans[id]) };
   }
   for (const [id, note] of Object.entries(state.notes)) if (note && !(id in state.values)) pendingNotes[id] = note;
-  const doc = { schema_version: 1, checklist, checklist_version: version, entity: { ...state.entity }, answers };
-  return { doc, pendingNotes };
+  for (const [id, plan] of Object.entries(plans)) {
+    const clean = cleanPlan(plan);
+    if (clean && !(id in state.values)) pendingPlans[id] = clean;
+  }
+  /** @type {AnswersDoc} */
+  const doc = { schema_version: SCHEMA_VERSION, checklist, checklist_version: version, entity: entityOut(state.entity), answers };
+  const retired = state.retired || {};
+  if (Object.keys(retired).length) doc.retired_answers = JSON.parse(JSON.stringify(retired));
+  return { doc, pendingNotes, pendingPlans };
+}
+
+/**
+ * A plan read from an untrusted answer or pending entry; wrong types are left out.
+ * @param {Record<string, unknown>} entry
+ * @returns {Plan | null}
+ */
+export function planFrom(entry) {
+  const owner = own(entry, "owner");
+  const due = own(entry, "due");
+  const evidence = own(entry, "evidence");
+  return cleanPlan({
+    owner: typeof owner === "string" ? owner.slice(0, MAX_FIELD_CHARS) : "",
+    due: typeof due === "string" && isDate(due) ? due : "",
+    evidence: Array.isArray(evidence) ? evidenceLines(evidence.filter((e) => typeof e === "string" && !e.includes("\n")).join("\n")) : [],
+  });
+}
+
+/**
+ * An answer to a retired id as the file holds it, or null when it is not a well-formed answer
+ * (the engine would refuse the whole file for it).
+ * @param {unknown} entry
+ * @returns {Answer | null}
+ */
+export function retiredFrom(entry) {
+  if (!isObject(entry)) return null;
+  const value = own(entry, "value");
+  if (typeof value !== "string" || !(/** @type {readonly string[]} */ (VALUES)).includes(value)) return null;
+  const note = own(entry, "note");
+  return { value, ...(typeof note === "string" && note ? { note } : {}), ...planFrom(entry) };
+}
+
+/**
+ * The well-formed retired answers of an untrusted object.
+ * @param {unknown} raw
+ * @returns {Record<string, Answer>}
+ */
+function retiredOf(raw) {
+  /** @type {Record<string, Answer>} */
+  const out = {};
+  if (!isObject(raw)) return out;
+  for (const id of Object.keys(raw)) {
+    const answer = retiredFrom(raw[id]);
+    if (answer && id !== "__proto__") out[id] = answer;
+  }
+  return out;
 }
 
 /**
@@ -76,25 +181,19 @@ export function buildDoc(state, checklist, version) {
  * @param {unknown} doc
  * @param {unknown} [pendingNotes]
  * @param {ReadonlySet<string>} [known] the current checklist's ids (others are dropped)
+ * @param {unknown} [pendingPlans]
  * @returns {FormState}
  */
-export function stateFromDoc(doc, pendingNotes = {}, known) {
-  const entity = emptyEntity();
-  /** @type {FormState} */
-  const state = { entity, values: {}, notes: {} };
+export function stateFromDoc(doc, pendingNotes = {}, known, pendingPlans = {}) {
+  const state = emptyState();
   if (!isObject(doc)) return state;
   const e = own(doc, "entity");
-  if (isObject(e)) for (const k of ENTITY_KEYS) if (typeof own(e, k) === "string") entity[k] = /** @type {string} */ (e[k]);
+  if (isObject(e)) for (const k of ENTITY_KEYS) if (typeof own(e, k) === "string") state.entity[k] = /** @type {string} */ (e[k]);
   const answers = own(doc, "answers");
   if (isObject(answers)) {
     for (const id of Object.keys(answers)) {
       if (known && !known.has(id)) continue;
-      const entry = answers[id];
-      if (!isObject(entry)) continue;
-      const value = own(entry, "value");
-      if (typeof value === "string" && /** @type {readonly string[]} */ (VALUES).includes(value)) state.values[id] = value;
-      const note = own(entry, "note");
-      if (typeof note === "string" && note) state.notes[id] = note;
+      readAnswer(state, id, answers[id]);
     }
   }
   if (isObject(pendingNotes)) {
@@ -103,11 +202,35 @@ export function stateFromDoc(doc, pendingNotes = {}, known) {
       if (typeof note === "string" && note && !state.notes[id]) state.notes[id] = note;
     }
   }
+  if (isObject(pendingPlans)) {
+    for (const [id, entry] of Object.entries(pendingPlans)) {
+      if ((known && !known.has(id)) || state.plans[id] || !isObject(entry)) continue;
+      const plan = planFrom(entry);
+      if (plan) state.plans[id] = plan;
+    }
+  }
+  state.retired = retiredOf(own(doc, "retired_answers"));
   return state;
 }
 
 /**
+ * @param {FormState} state
+ * @param {string} id
+ * @param {unknown} entry
+ */
+function readAnswer(state, id, entry) {
+  if (!isObject(entry) || id === "__proto__") return;
+  const value = own(entry, "value");
+  if (typeof value === "string" && /** @type {readonly string[]} */ (VALUES).includes(value)) state.values[id] = value;
+  const note = own(entry, "note");
+  if (typeof note === "string" && note) state.notes[id] = note;
+  const plan = planFrom(entry);
+  if (plan) state.plans[id] = plan;
+}
+
+/**
  * The saved state in localStorage's text; null when there is none, "corrupt" when unreadable.
+ * Old saved states (schema 1, no plans) load as they are.
  * @param {string | null} raw
  * @param {ReadonlySet<string>} [known]
  * @returns {FormState | null | "corrupt"}
@@ -117,7 +240,7 @@ export function parseSaved(raw, known) {
   try {
     const saved = JSON.parse(raw);
     if (!isObject(saved) || !isObject(saved.doc)) return "corrupt";
-    return stateFromDoc(saved.doc, saved.pending_notes, known);
+    return stateFromDoc(saved.doc, saved.pending_notes, known, saved.pending_plans);
   } catch {
     return "corrupt";
   }
@@ -140,6 +263,7 @@ export function engineText(doc, date = today()) {
       if (e.name === undefined || e.name === "" || (typeof e.name === "string" && !e.name.trim())) e.name = "-";
       if (e.date === undefined || e.date === "") e.date = date;
       for (const k of ["unit", "assessor"]) if (e[k] === undefined) e[k] = "";
+      if (e.code === "") delete e.code;
     }
   }
   return JSON.stringify(copy);
@@ -183,25 +307,61 @@ export function landingStep(state, firstDomain) {
  * @property {string} id
  * @property {string | null} value
  * @property {string} [note]
+ * @property {string} [owner]
+ * @property {string} [due]
+ * @property {string[]} [evidence_given]
  */
 
 /**
  * The form state a validated file gives, from the engine's score of it: the engine has
- * already migrated renamed ids and dropped removed ones. Entity texts are the file's own
- * (the engine saw placeholders where they were missing).
+ * already migrated renamed ids and set aside the answers to ids the checklist does not have
+ * (`retiredIds`); those are taken from the file as it holds them. Entity texts are the
+ * file's own (the engine saw placeholders where they were missing).
  * @param {unknown} data the parsed file
  * @param {ScoredItem[]} items the engine's per-item result
+ * @param {string[]} [retiredIds] the engine's `retired_answers`
  * @returns {FormState}
  */
-export function stateFromScored(data, items) {
-  const entity = stateFromDoc(data).entity;
-  /** @type {FormState} */
-  const state = { entity, values: {}, notes: {} };
+export function stateFromScored(data, items, retiredIds = []) {
+  const state = emptyState();
+  state.entity = stateFromDoc(data).entity;
   for (const item of items) {
     if (item.value) state.values[item.id] = item.value;
     if (item.note) state.notes[item.id] = item.note;
+    const plan = planFrom({ owner: item.owner, due: item.due, evidence: item.evidence_given });
+    if (plan) state.plans[item.id] = plan;
+  }
+  const raw = isObject(data) ? data : {};
+  const fromAnswers = retiredOf(own(raw, "answers"));
+  const fromRetired = retiredOf(own(raw, "retired_answers"));
+  for (const id of retiredIds) {
+    const answer = fromAnswers[id] || fromRetired[id];
+    if (answer) state.retired[id] = answer;
   }
   return state;
+}
+
+/**
+ * Whether an engine result item is overdue: a due date before the assessment date on an
+ * item still to act on ("no" or "partly"; a critical "not applicable" without its
+ * justification counts as "no"), as the engine's reports judge it.
+ * @param {{due?: unknown, value?: unknown, unjustified_na?: unknown}} item
+ * @param {string} date
+ * @returns {boolean}
+ */
+export function isOverdue(item, date) {
+  const due = typeof item.due === "string" ? item.due : "";
+  const open = item.value === "no" || item.value === "partial" || item.unjustified_na === true;
+  return !!due && isDate(due) && isDate(date) && due < date && open;
+}
+
+/**
+ * The action-plan items (as the engine returns them) that have a due date: the calendar's.
+ * @param {unknown} plan
+ * @returns {any[]}
+ */
+export function datedPlan(plan) {
+  return Array.isArray(plan) ? plan.filter((item) => isObject(item) && typeof item.due === "string" && item.due) : [];
 }
 
 /**

@@ -5,6 +5,7 @@
 
 import { el, num, svg } from "./dom.js";
 import { format, formatScore, signed } from "./format.js";
+import { isOverdue, planFrom } from "./model.js";
 
 const SAFE_PAGE = /^guideline\/[a-z0-9-]+$/;
 
@@ -65,10 +66,45 @@ function questionLine(id, view, question) {
 }
 
 /**
+ * The plan fields that are set, one line each, user text isolated.
+ * @param {import("./model.js").Plan | null | undefined} plan
+ * @param {string} cls
+ * @param {Text} t
+ * @returns {HTMLElement[]}
+ */
+export function planLines(plan, cls, t) {
+  if (!plan) return [];
+  const lines = [];
+  if (plan.owner) lines.push(t("widget.check.owner", { owner: plan.owner }));
+  if (plan.due) lines.push(t("widget.check.due", { due: plan.due }));
+  if (plan.evidence?.length) lines.push(t("widget.check.evidence", { evidence: plan.evidence.join(t("widget.plan.separator")) }));
+  return lines.map((text) => el("span", { class: cls, dir: "auto", text }));
+}
+
+/**
+ * An action-plan item's owner, due date and evidence as the engine returned them, and, in
+ * words, whether it is overdue at the assessment date.
+ * @param {any} item
+ * @param {string} date
+ * @param {Text} t
+ * @returns {HTMLElement[]}
+ */
+function planBlock(item, date, t) {
+  const lines = planLines(planFrom({ owner: item.owner, due: item.due, evidence: item.evidence_given }), "daleel-plan-line", t);
+  if (!lines.length) return [];
+  const block = el("p", { class: "daleel-plan-given" });
+  lines.forEach((line, i) => block.append(...(i ? [el("br"), line] : [line])));
+  const out = [block];
+  if (isOverdue(item, date)) out.push(el("p", { class: "daleel-overdue" }, el("strong", { text: t("widget.plan.overdue", { date }) })));
+  return out;
+}
+
+/**
  * @param {any} item
  * @param {View} view
+ * @param {string} [date] the assessment date, against which due dates are overdue
  */
-function itemEntry(item, view) {
+function itemEntry(item, view, date = "") {
   const { t, lang } = view;
   const li = el("li", { class: "daleel-result-item", "data-item": item.id });
   li.append(el("p", { class: "daleel-result-question" }, ...questionLine(item.id, view, item.question)));
@@ -80,6 +116,7 @@ function itemEntry(item, view) {
   li.append(meta);
   const fix = localized(item.fix, lang);
   if (fix) li.append(el("p", { class: "daleel-fix" }, el("strong", { text: `${t("term.fix")}: ` }), fix));
+  li.append(...planBlock(item, date, t));
   return li;
 }
 
@@ -93,9 +130,16 @@ function head(table, labels) {
   table.append(el("thead", {}, row));
 }
 
-/** @param {HTMLTableElement} table */
+/**
+ * A table in a scroll container. On a narrow screen the container may scroll sideways, so it
+ * is a named region that takes keyboard focus (whether it overflows depends on the fonts and
+ * the width; being focusable either way keeps that from deciding accessibility).
+ * @param {HTMLTableElement} table
+ */
 function wrap(table) {
-  return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, table));
+  const label = table.querySelector("caption")?.textContent || "";
+  const attrs = label ? { class: "md-typeset__scrollwrap", role: "region", tabindex: "0", "aria-label": label } : { class: "md-typeset__scrollwrap" };
+  return el("div", attrs, el("div", { class: "md-typeset__table" }, table));
 }
 
 /**
@@ -153,14 +197,15 @@ function domainChart(result, view) {
  * @param {"ul" | "ol"} tag
  * @param {string} cls
  * @param {View} view
+ * @param {string} [date]
  */
-function itemList(heading, id, items, empty, tag, cls, view) {
+function itemList(heading, id, items, empty, tag, cls, view, date) {
   /** @type {HTMLElement[]} */
   const out = [el("h3", { id, text: heading })];
   if (!items.length) out.push(el("p", { text: empty }));
   else {
     const list = el(tag, { class: cls, "aria-labelledby": id });
-    for (const item of items) list.append(itemEntry(item, view));
+    for (const item of items) list.append(itemEntry(item, view, date));
     out.push(list);
   }
   return out;
@@ -184,8 +229,9 @@ export function renderResults(container, result, view) {
   const c = result.completeness || {};
   summary.append(el("p", { id: "daleel-completeness", text: t("widget.results.completeness", { answered: c.answered, total: c.total, percent: Math.round(Number(c.percent) || 0) }) }));
   const parts = [summary, domainTable(result, view), domainChart(result, view)];
-  parts.push(...itemList(t("term.critical_gaps"), "daleel-gaps-h", result.critical_gaps || [], t("widget.results.no_critical_gaps"), "ul", "daleel-gaps", view));
-  parts.push(...itemList(t("term.action_plan"), "daleel-plan-h", result.action_plan || [], t("widget.results.no_actions"), "ol", "daleel-plan", view));
+  const date = String((result.entity && result.entity.date) || "");
+  parts.push(...itemList(t("term.critical_gaps"), "daleel-gaps-h", result.critical_gaps || [], t("widget.results.no_critical_gaps"), "ul", "daleel-gaps", view, date));
+  parts.push(...itemList(t("term.action_plan"), "daleel-plan-h", result.action_plan || [], t("widget.results.no_actions"), "ol", "daleel-plan", view, date));
   if ((result.unanswered || []).length) parts.push(el("p", { class: "daleel-unanswered", text: t("widget.results.unanswered", { count: result.unanswered.length }) }));
   const warnings = (result.warnings || []).map((/** @type {any} */ w) => localized(w, lang)).filter(Boolean);
   if (warnings.length) {
