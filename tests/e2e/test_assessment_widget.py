@@ -29,8 +29,6 @@ import pytest
 from playwright.sync_api import (
     Browser,
     BrowserContext,
-    Dialog,
-    Error,
     FilePayload,
     Locator,
     Page,
@@ -41,7 +39,7 @@ from playwright.sync_api import (
 
 from assessment import api
 from assessment.strings import text
-from tests.conftest import SITE_URL, RequestLog
+from tests.conftest import SITE_URL, RequestLog, watch_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -214,27 +212,6 @@ def visible_ids(page: Page) -> list[str]:
     return [i for i in IDS if i in content]
 
 
-def watch_errors(page: Page) -> list[str]:
-    errors: list[str] = []
-
-    def on_dialog(dialog: Dialog) -> None:
-        errors.append(f"dialog: {dialog.message}")
-        dialog.dismiss()
-
-    def on_error(error: Error) -> None:
-        errors.append(str(error))
-
-    page.on("pageerror", on_error)
-    page.on("dialog", on_dialog)
-    return errors
-
-
-@pytest.fixture
-def watched(page: Page) -> Iterator[Page]:
-    """The page, failing the test on any uncaught script error or alert()."""
-    errors = watch_errors(page)
-    yield page
-    assert errors == []
 
 
 class Ready:
