@@ -212,8 +212,6 @@ def visible_ids(page: Page) -> list[str]:
     return [i for i in IDS if i in content]
 
 
-
-
 class Ready:
     """One engine-ready page of one language, shared by the tests of this module."""
 
@@ -719,6 +717,43 @@ def test_a_schema_2_file_loses_nothing_when_resumed_and_saved(ready: Ready) -> N
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["doc"]
     assert dumped(stored["retired_answers"]) == dumped(saved["retired_answers"])
     assert stored["entity"]["code"] == "MODEE-SM-07"
+
+
+CRITICAL_MUST = [
+    i["id"] for i in CHECKLIST["items"] if i.get("critical") and i["obligation"] == "must"
+]
+
+
+@pytest.mark.parametrize("ready", ["ar", "en"], indirect=True)
+def test_scores_cannot_be_gamed(ready: Ready) -> None:
+    """One "yes" earns no maturity level; a critical "must" item marked "not applicable" is a
+    critical gap until its note justifies it: the widget shows the engine's rules as they are."""
+    lang = ready.lang
+    page = ready.fresh()
+    item = CRITICAL_MUST[0]
+    one = {IDS[0]: "yes"}
+    click_answers(page, one)
+    go(page, "results")
+    expected = cpython_score(doc(one))
+    assert expected["level"]["id"] == "insufficient"
+    expect(page.locator("#daleel-level")).to_have_text(t("term.level_insufficient", lang))
+    assert_results(page, lang, expected)
+
+    gamed = {i: "yes" for i in IDS} | {item: "na"}
+    click_answers(page, {k: v for k, v in gamed.items() if k != IDS[0]})
+    go(page, "results")
+    expected = cpython_score(doc(gamed))
+    assert [g["id"] for g in expected["critical_gaps"]] == [item]
+    assert expected["level"]["id"] != "advanced"
+    assert_results(page, lang, expected)
+
+    show_step(page, step_of(item))
+    page.fill(f"#note-{item}", "Managed by the ministry's own staff only")
+    go(page, "results")
+    expected = cpython_score(doc(gamed, **{item: "Managed by the ministry's own staff only"}))
+    assert expected["critical_gaps"] == [] and expected["level"]["id"] == "advanced"
+    assert_results(page, lang, expected)
+    assert ready.errors == []
 
 
 @pytest.mark.parametrize("ready", ["en"], indirect=True)
