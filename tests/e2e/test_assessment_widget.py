@@ -39,7 +39,7 @@ from playwright.sync_api import (
 
 from assessment import api
 from assessment.strings import text
-from tests.conftest import SITE_URL, RequestLog, watch_errors
+from tests.conftest import SITE_URL, RequestLog, new_context, watch_errors
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -217,8 +217,8 @@ class Ready:
 
     def __init__(self, browser: Browser, base_url: str, lang: str) -> None:
         self.lang = lang
-        self.context: BrowserContext = browser.new_context(
-            base_url=base_url, accept_downloads=True, viewport=DESKTOP
+        self.context: BrowserContext = new_context(
+            browser, base_url, accept_downloads=True, viewport=DESKTOP
         )
         self.log = RequestLog(base_url)
         self.context.on("request", lambda r: self.log.urls.append(r.url))

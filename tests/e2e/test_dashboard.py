@@ -25,6 +25,7 @@ from playwright.sync_api import FilePayload, Page, expect
 from assessment import api
 from assessment.aggregate import MAX_FILE_BYTES
 from assessment.strings import text
+from tests.conftest import new_context
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -313,7 +314,7 @@ def test_engine_failure_says_so_and_changes_nothing(watched: Page, requests_log:
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_dark_scheme_and_print_layout(browser: Any, base_url: str, lang: str) -> None:
-    context = browser.new_context(base_url=base_url, color_scheme="dark", accept_downloads=True)
+    context = new_context(browser, base_url, color_scheme="dark", accept_downloads=True)
     try:
         page = context.new_page()
         open_page(page, lang)

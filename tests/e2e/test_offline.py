@@ -29,7 +29,7 @@ from nginx_server import NginxServer
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from assessment.strings import text
-from tests.conftest import SITE, RequestLog, built_pages, url_of
+from tests.conftest import SITE, RequestLog, built_pages, new_context, url_of
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -224,7 +224,7 @@ def test_new_build_is_announced_and_replaces_the_old_one(
     browser: Browser, two_builds: tuple[str, Path, Path]
 ) -> None:
     base, root, build_b = two_builds
-    context = browser.new_context(base_url=base)
+    context = new_context(browser, base)
     log = RequestLog(base)
     context.on("request", lambda r: log.urls.append(r.url))
     try:
