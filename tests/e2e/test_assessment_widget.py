@@ -692,6 +692,13 @@ def test_a_schema_2_file_loses_nothing_when_resumed_and_saved(ready: Ready) -> N
         page, "#daleel-import-file", "plan-v2.json", json.dumps(v2, ensure_ascii=False).encode()
     )
     page.click("#daleel-resume")
+    # Before anything is replaced, the engine's notes on the file (here: an answer to an id the
+    # checklist does not have) are shown in the page's language.
+    warnings = cpython_score(v2)["warnings"]
+    assert warnings
+    for warning in warnings:
+        expect(page.locator("#daleel-resume-warnings")).to_contain_text(warning[lang])
+    run_axe(page, f"resume panel with the engine's notes ({lang})")
     page.click("#daleel-resume-replace")
     expect(page.locator("#daleel-progress-text")).to_have_text(progress(lang, 12))
     expect(page.locator("#daleel-entity-code")).to_have_value("MODEE-SM-07")

@@ -15,7 +15,7 @@ import {
   landingStep, parseSaved, stateFromScored, summary,
 } from "./model.js";
 import { OPS, errorText } from "./protocol.js";
-import { planLines, renderComparison, renderResults } from "./results.js";
+import { localized, planLines, renderComparison, renderResults } from "./results.js";
 import { Steps } from "./steps.js";
 
 /** @typedef {import("./model.js").FormState} FormState */
@@ -444,11 +444,25 @@ function init(root) {
       return showProblems(importError, [{ key: "widget.error.invalid", detail: errorText(error) }], t);
     }
     if (!res.ok) return showProblems(importError, engineProblems(res.errors, lang), t);
-    offerReplace(stateFromScored(read.data, res.result.items || [], res.result.retired_answers || []));
+    const warnings = (res.result.warnings || []).map((/** @type {unknown} */ w) => localized(w, lang)).filter(Boolean);
+    offerReplace(stateFromScored(read.data, res.result.items || [], res.result.retired_answers || []), warnings);
   }
 
-  /** @param {FormState} incoming */
-  function offerReplace(incoming) {
+  /** The engine's notes on a file, before the reader decides to use it. @param {string[]} warnings */
+  function fileWarnings(warnings) {
+    if (!warnings.length) return [];
+    return [
+      el("p", { id: "daleel-resume-warnings-h", text: t("widget.results.warnings") }),
+      el("ul", { class: "daleel-warnings", id: "daleel-resume-warnings", "aria-labelledby": "daleel-resume-warnings-h" },
+        ...warnings.map((w) => el("li", { text: w }))),
+    ];
+  }
+
+  /**
+   * @param {FormState} incoming
+   * @param {string[]} warnings what the engine noticed in the file (migration, unknown ids)
+   */
+  function offerReplace(incoming, warnings) {
     const s = summary(incoming);
     const none = t("widget.resume.empty_value");
     const current = Object.keys(form.read().values).length;
@@ -466,6 +480,7 @@ function init(root) {
         row(t("widget.resume.assessor"), el("bdi", { text: s.assessor || none })),
         row(t("widget.resume.date"), s.date ? num(s.date) : none),
         row(t("widget.resume.answered"), t("widget.tasks.count", { answered: s.answered, total }))),
+      ...fileWarnings(warnings),
       el("p", { class: "daleel-panel-question", text: t("widget.resume.question", { answered: current, total }) }),
       buttons,
       el("p", { class: "daleel-feedback", id: "daleel-resume-save-feedback", hidden: true }),

@@ -46,7 +46,7 @@ function sectionLink(section, lang, text) {
  * @param {string} lang
  * @returns {string}
  */
-function localized(value, lang) {
+export function localized(value, lang) {
   if (value && typeof value === "object") {
     const v = /** @type {Record<string, unknown>} */ (value);
     return String(v[lang] ?? v.en ?? "");
