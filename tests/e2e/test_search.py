@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from assessment.checklist import default_checklist
-from tests.conftest import new_context
 
 # (query, a page the results must include)
 ARABIC = [
@@ -111,7 +110,7 @@ SHOWN = """els => els.map(a => [...a.childNodes]
 
 @pytest.fixture(scope="module")
 def boxes(browser: Browser, base_url: str) -> Iterator[dict[str, SearchBox]]:
-    contexts = {lang: new_context(browser, base_url) for lang in START}
+    contexts = {lang: browser.new_context(base_url=base_url) for lang in START}
     out = {}
     for lang, ctx in contexts.items():
         page = ctx.new_page()
