@@ -76,6 +76,18 @@ class SearchBox:
         self.meta = page.locator(".md-search-result__meta")
         self.items = page.locator(".md-search-result__item")
 
+    def wait_until_ready(self) -> None:
+        """Open search and wait for its index, which loads only now (scripts/search_on_demand.py).
+
+        Until then the results line says "Initializing search"; when the index arrives, Material
+        replaces it, first with its "type to start" line and then with the count for any text
+        already typed. A query started earlier could take that first change for its results."""
+        shown = "() => document.querySelector('.md-search-result__meta').textContent.trim()"
+        initializing = self.page.evaluate(shown)
+        assert initializing
+        self.box.click()
+        self.page.wait_for_function(f"text => ({shown})() !== text", arg=initializing)
+
     def query(self, text: str) -> None:
         self.box.click()
         self.box.fill("")
@@ -116,6 +128,7 @@ def boxes(browser: Browser, base_url: str) -> Iterator[dict[str, SearchBox]]:
         page = ctx.new_page()
         page.goto(START[lang])
         out[lang] = SearchBox(page)
+        out[lang].wait_until_ready()
     yield out
     for ctx in contexts.values():
         ctx.close()
