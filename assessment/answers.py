@@ -236,6 +236,16 @@ def _encodable(text: str) -> bool:
     return True
 
 
+# A parsed string can hold a lone surrogate only if the text holds one or escapes one
+# (\uD800-\uDFFF, which also matches valid pairs and escaped backslashes: those take the
+# full walk below, which decides). The walk costs a third of reading a file.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    return not _encodable(text) or _SURROGATE_ESCAPE.search(text) is not None
+
+
 def _first_surrogate(value: object, path: str) -> str | None:
     """The path of the first string (key or value) holding a lone surrogate, if any."""
     if isinstance(value, str):
@@ -285,7 +295,7 @@ def _decode(text: str, duplicates: list[str]) -> object:
     except (ValueError, RecursionError):
         raise AnswersError([problem("$", "error_json")]) from None
     try:
-        where = _first_surrogate(raw, "$")
+        where = _first_surrogate(raw, "$") if _may_hold_surrogates(text) else None
     except RecursionError:
         raise AnswersError([problem("$", "error_json")]) from None
     if where is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .answers import Answer, Answers, Value
@@ -88,7 +89,8 @@ class ItemResult:
     def justified_na(self) -> bool:
         return self.value == "na" and self.needs_justification and bool(self.note.strip())
 
-    @property
+    # Cached: the scores, the level and the plan read it about nine times per item.
+    @cached_property
     def effective(self) -> Value | None:
         """The value scored: an unjustified "na" on a critical "must" item counts as "no"."""
         return "no" if self.unjustified_na else self.value
@@ -332,19 +334,21 @@ def action_plan(items: Sequence[ItemResult]) -> tuple[ItemResult, ...]:
     return tuple(sorted(todo, key=_priority))
 
 
+def _item_result(item: Item, answer: Answer | None) -> ItemResult:
+    if answer is None:
+        return ItemResult(item, None, "")
+    return ItemResult(item, answer.value, answer.note, answer)
+
+
 def score_answers(answers: Answers, checklist: Checklist) -> Result:
-    items = tuple(
-        ItemResult(
-            item,
-            answers.value(item.id),
-            answers.answers[item.id].note if item.id in answers.answers else "",
-            answers.answers.get(item.id),
-        )
-        for item in checklist.items
-    )
+    given = answers.answers
+    items = tuple(_item_result(item, given.get(item.id)) for item in checklist.items)
+    by_domain: dict[str, list[ItemResult]] = {domain.id: [] for domain in checklist.domains}
+    for r in items:
+        by_domain[r.item.domain].append(r)
     domains = []
     for domain in checklist.domains:
-        rs = [r for r in items if r.item.domain == domain.id]
+        rs = by_domain[domain.id]
         earned = sum(r.earned for r in rs)
         possible = sum(r.possible for r in rs)
         domains.append(

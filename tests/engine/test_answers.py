@@ -237,6 +237,29 @@ def test_lone_surrogates_are_a_clear_error(where: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text_of",
+    [
+        lambda d: json.dumps(d, ensure_ascii=False),  # the surrogate itself, not escaped
+        lambda d: json.dumps(d).replace("\\udc00", "\\uDC00"),  # an upper-case escape
+    ],
+)
+def test_lone_surrogates_are_found_however_written(text_of: Any) -> None:
+    data = doc()
+    data["entity"]["unit"] = "x\udc00"
+    errors = errors_of(text_of(data))
+    assert "surrogate" in next(iter(errors.values())).problems[0].en
+
+
+@pytest.mark.parametrize("escaped", [True, False])
+def test_surrogate_pairs_are_text(escaped: bool) -> None:
+    data = doc()
+    data["entity"]["unit"] = "Unit \U0001f600 \\ud800"  # an emoji, and a backslash before "ud800"
+    text = json.dumps(data, ensure_ascii=escaped)
+    assert ("\\ud83d\\ude00" in text) is escaped
+    assert parse_answers(text, default_checklist()).entity.unit == "Unit \U0001f600 \\ud800"
+
+
+@pytest.mark.parametrize(
     "bad", ["\x00", "\x1b[31m", "\x85", "\u202e", "\u2066", "\u202a", "\u2069", "\x7f"]
 )
 def test_control_and_bidi_override_characters_are_removed_with_a_warning(bad: str) -> None:
