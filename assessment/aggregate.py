@@ -8,8 +8,8 @@ Two steps, so the browser can show progress and the CLI and the page share one c
    `Dashboard`: summary statistics, the entity x domain table, the item view, the round
    comparison and the problems. Renderers write it as JSON, CSV or a printable HTML report.
 
-Records travel to the page and back as plain JSON (`Record.as_dict` / `record_from_dict`), so
-the engine keeps no state between the browser's batches.
+The engine itself keeps no state: in the browser, `api.DashboardRounds` (one object held by the
+page's worker) collects the records of each batch, so they never travel to the page and back.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .answers import VALUES, parse_answers
+from .answers import parse_answers
 from .checklist import Checklist, default_checklist
 from .errors import AssessmentError
 from .scoring import ALL_LEVELS, Result, score_answers
@@ -115,54 +115,6 @@ class Record:
 def normalise(name: str) -> str:
     """Entity names as people type them: same letters, any case, any spacing."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
-def _str(raw: Mapping[str, Any], key: str) -> str:
-    value = raw.get(key, "")
-    if not isinstance(value, str):
-        raise ValueError(f"record.{key} must be a string")
-    return value
-
-
-def _score(value: object) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("scores must be numbers or null")
-    return float(value)
-
-
-def _int(raw: Mapping[str, Any], key: str) -> int:
-    value = raw.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"record.{key} must be an integer")
-    return value
-
-
-def record_from_dict(raw: object) -> Record:
-    """The inverse of `Record.as_dict`, checking types (records come back from the page)."""
-    if not isinstance(raw, dict):
-        raise ValueError("a record must be an object")
-    domains = raw.get("domains")
-    values = raw.get("values")
-    if not isinstance(domains, list) or not isinstance(values, dict):
-        raise ValueError("record.domains must be a list and record.values an object")
-    if not all(isinstance(k, str) and v in VALUES for k, v in values.items()):
-        raise ValueError("record.values must map item ids to answers")
-    return Record(
-        file=_str(raw, "file"),
-        name=_str(raw, "name"),
-        code=_str(raw, "code"),
-        unit=_str(raw, "unit"),
-        date=_str(raw, "date"),
-        overall=_score(raw.get("overall")),
-        level=_str(raw, "level"),
-        domains=tuple(_score(d) for d in domains),
-        values=dict(values),
-        gaps=_int(raw, "gaps"),
-        answered=_int(raw, "answered"),
-        total=_int(raw, "total"),
-    )
 
 
 def _entity_code(entity: object) -> str:

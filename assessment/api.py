@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import aggregate_report
-from .aggregate import Dashboard, ReadOut, Source, build, read_files, record_from_dict
+from .aggregate import Dashboard, ReadOut, Source, build, read_files
 from .answers import parse_answers
 from .checklist import default_checklist
 from .engine import FORMATS, assess, check_format, report_filename
@@ -21,9 +21,7 @@ from .errors import AssessmentError, Problem
 from .languages import language
 
 __all__ = [
-    "aggregate",
-    "aggregate_read",
-    "aggregate_render",
+    "DashboardRounds",
     "checklist_json",
     "render",
     "score",
@@ -166,69 +164,75 @@ def _sources(files_text: str) -> list[Source]:
     return out
 
 
-def aggregate_read(files_text: str) -> str:
-    """Score a batch of files: `[{"name", "text"} | {"name", "error"}]` -> records + problems."""
-    try:
-        out = read_files(_sources(files_text))
-    except Exception as exc:
-        return _internal(exc)
-    return _dump(
-        {
-            "ok": True,
-            "records": [r.as_dict() for r in out.records],
-            "problems": [p.as_dict() for p in out.problems],
-        }
-    )
+ROUNDS = ("current", "previous")
 
 
-def _round(round_text: str) -> ReadOut:
-    from .aggregate import FileProblem
-
-    raw = json.loads(round_text)
-    if not isinstance(raw, dict):
-        raise TypeError("a round must be an object")
-    problems = raw.get("problems", [])
-    if not isinstance(problems, list):
-        raise TypeError("problems must be a list")
-    return ReadOut(
-        tuple(record_from_dict(r) for r in raw.get("records", [])),
-        tuple(
-            FileProblem(str(p["file"]), str(p["kind"]), str(p["ar"]), str(p["en"]))
-            for p in problems
-        ),
-    )
+def _no_rounds() -> dict[str, ReadOut]:
+    return {name: ReadOut((), ()) for name in ROUNDS}
 
 
-def _dashboard(current_text: str, previous_text: str | None) -> Dashboard:
-    previous = None if previous_text is None else _round(previous_text)
-    return build(_round(current_text), previous)
+class DashboardRounds:
+    """The dashboard's files, held by its scoring worker between calls (one per page).
 
+    The page sends each batch of files once and asks for the figures or a download; the records
+    of 1,000 files never travel to the page and back (measured: cloning them back for every
+    figure was the longest main-thread task of the dashboard). Every method answers JSON text
+    and never raises, like the functions above.
+    """
 
-def aggregate(current_text: str, previous_text: str | None = None) -> str:
-    """Rounds as `{"records", "problems"}` (from `aggregate_read`) -> the dashboard's figures."""
-    try:
-        data = _dashboard(current_text, previous_text).as_dict()
-    except Exception as exc:
-        return _internal(exc)
-    return _dump({"ok": True, "dashboard": data})
+    def __init__(self) -> None:
+        self._rounds = _no_rounds()
 
+    def _files(self, name: str) -> int:
+        out = self._rounds[name]
+        return len(out.records) + len(out.problems)
 
-def aggregate_render(current_text: str, previous_text: str | None, fmt: str, lang: str) -> str:
-    """One download of the dashboard: `csv` (entities), `matrix` (items), `html` or `json`."""
-    try:
-        aggregate_report.check_format(fmt)
-        language(lang)
-        content = aggregate_report.render(_dashboard(current_text, previous_text), fmt, lang)
-    except AssessmentError as exc:
-        return _failure(exc)
-    except Exception as exc:
-        return _internal(exc)
-    stem, ext, mime = aggregate_report.FILES[fmt]
-    return _dump(
-        {
-            "ok": True,
-            "filename": f"daleel-dashboard-{stem}-{lang}.{ext}",
-            "mime": mime,
-            "content": content,
-        }
-    )
+    def add(self, round_name: str, files_text: str) -> str:
+        """Score a batch `[{"name", "text"} | {"name", "error"}]` into one round."""
+        try:
+            if round_name not in ROUNDS:
+                raise ValueError(f"unknown round {round_name!r}")
+            read = read_files(_sources(files_text))
+            old = self._rounds[round_name]
+            self._rounds[round_name] = ReadOut(
+                old.records + read.records, old.problems + read.problems
+            )
+        except Exception as exc:
+            return _internal(exc)
+        return _dump({"ok": True, "files": self._files(round_name)})
+
+    def _dashboard(self) -> Dashboard:
+        previous = self._rounds["previous"] if self._files("previous") else None
+        return build(self._rounds["current"], previous)
+
+    def figures(self) -> str:
+        """Both rounds as the dashboard's figures (`Dashboard.as_dict`)."""
+        try:
+            data = self._dashboard().as_dict()
+        except Exception as exc:
+            return _internal(exc)
+        return _dump({"ok": True, "dashboard": data})
+
+    def render(self, fmt: str, lang: str) -> str:
+        """One download: `csv` (entities), `matrix` (items), `html` or `json`."""
+        try:
+            aggregate_report.check_format(fmt)
+            language(lang)
+            content = aggregate_report.render(self._dashboard(), fmt, lang)
+        except AssessmentError as exc:
+            return _failure(exc)
+        except Exception as exc:
+            return _internal(exc)
+        stem, ext, mime = aggregate_report.FILES[fmt]
+        return _dump(
+            {
+                "ok": True,
+                "filename": f"daleel-dashboard-{stem}-{lang}.{ext}",
+                "mime": mime,
+                "content": content,
+            }
+        )
+
+    def clear(self) -> str:
+        self._rounds = _no_rounds()
+        return _dump({"ok": True, "files": 0})

@@ -9,12 +9,9 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from assessment import aggregate_report, api
-from assessment.aggregate import MAX_FILE_BYTES, Source, build, read_files, record_from_dict
+from assessment.aggregate import MAX_FILE_BYTES, ReadOut, Record, Source, build, read_files
 from assessment.aggregate_report import entities_csv, matrix_csv, report_html
 from assessment.checklist import default_checklist
 from assessment.strings import text
@@ -144,21 +141,21 @@ def test_duplicates_and_older_assessments() -> None:
 
 
 def test_round_comparison_by_code_then_name() -> None:
-    def rec(file: str, name: str, code: str, overall: float) -> dict[str, Any]:
-        return {
-            "file": file,
-            "name": name,
-            "code": code,
-            "unit": "",
-            "date": "2026-01-01",
-            "overall": overall,
-            "level": "developing",
-            "domains": [overall] * len(CL.domains),
-            "values": {},
-            "gaps": 0,
-            "answered": 0,
-            "total": 45,
-        }
+    def rec(file: str, name: str, code: str, overall: float) -> Record:
+        return Record(
+            file=file,
+            name=name,
+            code=code,
+            unit="",
+            date="2026-01-01",
+            overall=overall,
+            level="developing",
+            domains=(overall,) * len(CL.domains),
+            values={},
+            gaps=0,
+            answered=0,
+            total=45,
+        )
 
     current = [
         rec("a.json", "Ministry of A (renamed)", "A1", 60.0),
@@ -173,10 +170,7 @@ def test_round_comparison_by_code_then_name() -> None:
         rec("e-old.json", "Ministry of E", "E1", 20.0),
     ]
 
-    def round_(records: list[dict[str, Any]]) -> str:
-        return json.dumps({"records": records, "problems": []})
-
-    data = json.loads(api.aggregate(round_(current), round_(previous)))["dashboard"]
+    data = build(ReadOut(tuple(current), ()), ReadOut(tuple(previous), ())).as_dict()
     c = data["comparison"]
     assert c["matched"] == 2 and c["improved"] == 1 and c["regressed"] == 1
     assert sorted(c["new"]) == ["c.json", "e.json"]  # E's codes differ: another entity
@@ -192,37 +186,37 @@ def test_round_comparison_by_code_then_name() -> None:
     }
 
 
-def test_record_round_trip_and_rejects_bad_records() -> None:
-    out = read_files([Source("a.json", doc("A", "2026-01-01", all_items("partial")))])
-    record = out.records[0]
-    assert record_from_dict(json.loads(json.dumps(record.as_dict()))) == record
-    bad: object
-    for bad in ([], {"file": 1}, {**record.as_dict(), "values": {"x": "maybe"}}):
-        with pytest.raises((ValueError, TypeError)):
-            record_from_dict(bad)
-    reply = json.loads(api.aggregate(json.dumps({"records": [{"file": 3}]})))
-    assert reply["ok"] is False and reply["errors"][0]["en"].startswith("Internal error")
-
-
-def test_api_read_then_aggregate_equals_one_pass() -> None:
+def test_worker_rounds_add_in_batches_and_refuse_bad_input() -> None:
     texts = [
         {"name": f"e{i}.json", "text": doc(f"E{i}", "2026-02-02", all_items("yes"))}
         for i in range(3)
     ]
     texts.append({"name": "bad.bin", "error": "not-utf8"})
-    batches = [
-        json.loads(api.aggregate_read(json.dumps(texts[:2]))),
-        json.loads(api.aggregate_read(json.dumps(texts[2:]))),
-    ]
-    merged = {
-        "records": [r for b in batches for r in b["records"]],
-        "problems": [p for b in batches for p in b["problems"]],
-    }
-    data = json.loads(api.aggregate(json.dumps(merged)))["dashboard"]
+    rounds = api.DashboardRounds()
+    assert json.loads(rounds.add("current", json.dumps(texts[:2]))) == {"ok": True, "files": 2}
+    assert json.loads(rounds.add("current", json.dumps(texts[2:])))["files"] == 4
+    old = [{"name": "old.json", "text": doc("E0", "2025-02-02", all_items("no"))}]
+    assert json.loads(rounds.add("previous", json.dumps(old)))["files"] == 1
+    data = json.loads(rounds.figures())["dashboard"]
+    one_pass = build(
+        read_files(Source(t["name"], t.get("text"), t.get("error")) for t in texts),
+        read_files([Source("old.json", old[0]["text"])]),
+    )
+    assert data == json.loads(json.dumps(one_pass.as_dict()))
     assert data["summary"]["entities"] == 3 and data["summary"]["unreadable"] == 1
-    reply = json.loads(api.aggregate_render(json.dumps(merged), None, "matrix", "en"))
+    reply = json.loads(rounds.render("matrix", "en"))
     assert reply["ok"] and reply["filename"].endswith(".csv")
-    assert json.loads(api.aggregate_render(json.dumps(merged), None, "pdf", "en"))["ok"] is False
+    for bad in (
+        rounds.render("pdf", "en"),
+        rounds.render("csv", "fr"),
+        rounds.add("middle", "[]"),
+        rounds.add("current", "{"),
+        rounds.add("current", json.dumps([{"text": "x"}])),
+    ):
+        assert json.loads(bad)["ok"] is False
+    assert json.loads(rounds.figures())["dashboard"]["summary"]["files"] == 4  # unchanged
+    assert json.loads(rounds.clear())["files"] == 0
+    assert json.loads(rounds.figures())["dashboard"]["summary"]["files"] == 0
 
 
 def test_csvs_parse_back_in_both_languages() -> None:

@@ -27,3 +27,24 @@ test("unranked outcomes sort below every level", () => {
     [3, -1, 0, -1, -1],
   );
 });
+
+import { decodeAll } from "../../overrides/assets/javascripts/dashboard/read.js";
+
+test("the worker decodes each file's bytes as strict UTF-8 and keeps the page's reasons", () => {
+  const utf8 = new TextEncoder().encode("\ufeff{\"a\": \"وزارة\"}").buffer;
+  const binary = new Uint8Array([0x89, 0x50, 0xff, 0xfe]).buffer;
+  assert.deepEqual(
+    decodeAll([
+      { name: "a.json", buffer: utf8 },
+      { name: "b.png", buffer: binary },
+      { name: "big.json", error: "too-large" },
+      { name: "odd.json" },
+    ]),
+    [
+      { name: "a.json", text: "{\"a\": \"وزارة\"}" },
+      { name: "b.png", error: "not-utf8" },
+      { name: "big.json", error: "too-large" },
+      { name: "odd.json", error: "unreadable" },
+    ],
+  );
+});

@@ -107,12 +107,23 @@ export class Engine extends EventTarget {
    * @returns {Promise<any>}
    */
   call(op, ...args) {
+    return this.send(op, args, []);
+  }
+
+  /**
+   * `call`, handing `transfer` (ArrayBuffers in `args`) over to the worker instead of copying.
+   * @param {string} op
+   * @param {unknown[]} args
+   * @param {Transferable[]} transfer
+   * @returns {Promise<any>}
+   */
+  send(op, args, transfer) {
     const worker = this.worker;
     if (!this.ready || !worker) return Promise.reject(new Error("engine unavailable"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage(request(id, op, args));
+      worker.postMessage(request(id, op, args), transfer);
     });
   }
 }

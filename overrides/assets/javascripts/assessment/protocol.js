@@ -2,7 +2,7 @@
 // The message protocol between the page (engine.js) and the scoring worker (worker.js), in
 // one place. The page sends {id, op, args}; the worker answers once with a Reply, and says
 // once whether it booted ({type: "ready"} or {type: "failed"}). Every engine op returns the
-// JSON text of assessment.api's answer. Other pages (dashboard, tools) add ops to OPS and to
+// JSON text of assessment.api's answer. Every page's ops are listed in OPS and implemented in
 // the worker's table.
 
 /** Operations the worker implements (worker.js maps each to an assessment.api function). */
@@ -11,6 +11,14 @@ export const OPS = /** @type {const} */ ({
   validate: "validate",
   score: "score",
   render: "render",
+  // Review reminders (/tools/reminders/): an .ics from assessment/ics.py.
+  reminders: "reminders",
+  // The dashboard: batches of File objects read and scored in the worker, which keeps both
+  // rounds (assessment.api.DashboardRounds); the page asks for figures and downloads.
+  dashboardAdd: "dashboard_add",
+  dashboardFigures: "dashboard_figures",
+  dashboardRender: "dashboard_render",
+  dashboardClear: "dashboard_clear",
 });
 
 /** @typedef {{id: number, op: string, args: unknown[]}} Request */

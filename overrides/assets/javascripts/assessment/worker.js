@@ -98,20 +98,32 @@ async function boot() {
 /** JS null becomes Pyodide's jsnull, not None: pass undefined for "no value". @param {unknown} v */
 const opt = (v) => (v === null ? undefined : v);
 
+/** @type {any} the dashboard's rounds (assessment.api.DashboardRounds), made on first use */
+let rounds = null;
+const dashboard = () => (rounds ??= api.DashboardRounds());
+
+/**
+ * Decode a batch of the analyst's files (bytes read by the page) and score them into a round.
+ * The decoder is imported only by the dashboard.
+ * @param {string} round
+ * @param {import("../dashboard/read.js").FileBytes[]} files
+ */
+async function dashboardAdd(round, files) {
+  const { decodeAll } = await import("../dashboard/read.js");
+  return dashboard().add(round, JSON.stringify(decodeAll(files)));
+}
+
 /** @type {Record<string, (args: any[]) => unknown>} */
 const HANDLERS = {
   [OPS.checklist]: ([lang]) => api.checklist_json(opt(lang)),
   [OPS.validate]: ([text]) => api.validate(text),
   [OPS.score]: ([text, previous]) => api.score(text, opt(previous)),
   [OPS.render]: ([text, fmt, lang, previous]) => api.render(text, fmt, lang, opt(previous)),
-  // Review reminders (/tools/reminders/): an .ics from assessment/ics.py.
-  reminders: ([text]) => pyodideRuntime.pyimport("assessment.reminders").calendar_json(text),
-  // The dashboard (overrides/assets/javascripts/dashboard/): a batch of files, then the rounds.
-  aggregate_read: ([files]) => api.aggregate_read(JSON.stringify(files)),
-  aggregate: ([current, previous]) =>
-    api.aggregate(JSON.stringify(current), previous ? JSON.stringify(previous) : undefined),
-  aggregate_render: ([current, previous, fmt, lang]) =>
-    api.aggregate_render(JSON.stringify(current), previous ? JSON.stringify(previous) : undefined, fmt, lang),
+  [OPS.reminders]: ([text]) => pyodideRuntime.pyimport("assessment.reminders").calendar_json(text),
+  [OPS.dashboardAdd]: ([round, files]) => dashboardAdd(round, files),
+  [OPS.dashboardFigures]: () => dashboard().figures(),
+  [OPS.dashboardRender]: ([fmt, lang]) => dashboard().render(fmt, lang),
+  [OPS.dashboardClear]: () => dashboard().clear(),
 };
 
 const ready = boot().then(
@@ -125,9 +137,8 @@ const ready = boot().then(
   },
 );
 
-scope.addEventListener("message", async (event) => {
-  const req = parseRequest(event.data);
-  if (!req) return;
+/** @param {import("./protocol.js").Request} req */
+async function answer(req) {
   if (!(await ready)) {
     scope.postMessage({ id: req.id, ok: false, error: "engine unavailable" });
     return;
@@ -139,9 +150,17 @@ scope.addEventListener("message", async (event) => {
   }
   try {
     const started = performance.now();
-    const value = handler(req.args);
+    const value = await handler(req.args);
     scope.postMessage({ id: req.id, ok: true, value: String(value), ms: performance.now() - started });
   } catch (error) {
     scope.postMessage({ id: req.id, ok: false, error: errorText(error) });
   }
+}
+
+// One request at a time, in the order sent: an op that waits (importing the decoder) must not
+// let a later one (clearing the dashboard) overtake it.
+let queue = Promise.resolve();
+scope.addEventListener("message", (event) => {
+  const req = parseRequest(event.data);
+  if (req) queue = queue.then(() => answer(req));
 });

@@ -30,11 +30,12 @@ export class Client extends Engine {
 
   /**
    * @param {string} op
-   * @param {...unknown} args
+   * @param {unknown[]} args
+   * @param {Transferable[]} transfer
    * @returns {Promise<any>}
    */
-  async call(op, ...args) {
-    const value = await super.call(op, ...args);
+  async send(op, args, transfer) {
+    const value = await super.send(op, args, transfer);
     if (value && value.ok === false) throw new Error(String((value.errors && value.errors[0] && value.errors[0].en) || "engine error"));
     return value;
   }

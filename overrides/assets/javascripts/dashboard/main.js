@@ -1,16 +1,22 @@
 // @ts-check
-// The entities dashboard: read the analyst's files in the page, score them in batches in the
-// scoring worker, and show the engine's figures. Files are kept in memory only.
+// The entities dashboard: hand the bytes of the analyst's files to the scoring worker in batches
+// (it decodes, scores and keeps them: assessment.api.DashboardRounds), then show the engine's
+// figures.
+// Files are kept in memory only.
 
 import { format } from "../assessment/format.js";
+import { OPS } from "../assessment/protocol.js";
 import { STRINGS } from "../strings.js";
 import { Client } from "./client.js";
-import { batches, nextTask, readFile } from "./read.js";
+import { batches, nextTask, readBytes } from "./read.js";
 import { renderComparison, renderEntities, renderItems, renderProblems, renderSummary } from "./view.js";
 
-const BATCH = 25;
+// Files per message to the worker (each costs one engine call), and files read per task (the
+// page reads 1,000 files with no main-thread task over 50 ms: scripts/bench_dashboard.py).
+const BATCH = 30;
+const READ_CHUNK = 5;
 
-/** @typedef {{records: any[], problems: any[]}} Round */
+/** @typedef {"current" | "previous"} Round */
 
 /** @param {string} id */
 function byId(id) {
@@ -27,8 +33,8 @@ class Dashboard {
     this.dir = document.documentElement.dir || (this.lang === "ar" ? "rtl" : "ltr");
     this.maxFiles = Number(root.dataset.maxFiles);
     this.maxBytes = Number(root.dataset.maxBytes);
-    /** @type {{current: Round, previous: Round}} */
-    this.rounds = { current: empty(), previous: empty() };
+    /** Files held by the worker in each round (its answer to every batch). */
+    this.files = { current: 0, previous: 0 };
     /** @type {any} */
     this.data = null;
     this.work = Promise.resolve();
@@ -47,6 +53,8 @@ class Dashboard {
       if (!this.busy) this.say(this.t("dashboard.engine_ready"));
     });
     this.client.addEventListener("failed", () => {
+      // The files went with the worker: start again from an empty dashboard.
+      if (this.files.current || this.files.previous) this.reset();
       byId("dd-retry").hidden = false;
       this.root.dataset.engine = "failed";
       this.say(this.t("dashboard.engine_failed"));
@@ -72,7 +80,7 @@ class Dashboard {
       fileInput.addEventListener("change", () => {
         const files = Array.from(fileInput.files || []);
         fileInput.value = "";
-        this.enqueue(/** @type {"current" | "previous"} */ (fileInput.dataset.round), files);
+        this.enqueue(/** @type {Round} */ (fileInput.dataset.round), files);
       });
     }
     for (const zone of this.root.querySelectorAll(".dd-drop")) this.dropZone(/** @type {HTMLElement} */ (zone));
@@ -88,7 +96,7 @@ class Dashboard {
 
   /** @param {HTMLElement} zone */
   dropZone(zone) {
-    const round = /** @type {"current" | "previous"} */ (zone.dataset.round);
+    const round = /** @type {Round} */ (zone.dataset.round);
     zone.addEventListener("dragover", (event) => {
       event.preventDefault();
       zone.classList.add("dd-over");
@@ -101,16 +109,16 @@ class Dashboard {
     });
   }
 
-  /** @param {"current" | "previous"} round @param {File[]} files */
+  /** @param {Round} round @param {File[]} files */
   enqueue(round, files) {
     if (!files.length) return;
     const generation = this.generation;
     this.work = this.work.then(() => (generation === this.generation ? this.add(round, files) : undefined));
   }
 
-  /** @param {"current" | "previous"} round @param {File[]} files */
+  /** @param {Round} round @param {File[]} files */
   async add(round, files) {
-    const had = this.rounds[round].records.length + this.rounds[round].problems.length;
+    const had = this.files[round];
     if (had + files.length > this.maxFiles) {
       this.say(this.t("dashboard.too_many", { count: had + files.length, max: this.maxFiles.toLocaleString("en") }));
       return;
@@ -119,21 +127,15 @@ class Dashboard {
     this.busy = true;
     this.root.dataset.state = "busy";
     try {
-      const added = await this.score(files);
+      const held = await this.send(round, files);
       if (generation !== this.generation) return;
-      if (!added) {
+      if (held === null) {
         this.say(this.t("dashboard.engine_failed"));
         return;
       }
-      /** @type {Round} */
-      const next = {
-        records: [...this.rounds[round].records, ...added.records],
-        problems: [...this.rounds[round].problems, ...added.problems],
-      };
-      const rounds = { ...this.rounds, [round]: next };
-      const reply = await this.client.call("aggregate", rounds.current, hasFiles(rounds.previous) ? rounds.previous : null);
+      this.files[round] = held;
+      const reply = await this.client.call(OPS.dashboardFigures);
       if (generation !== this.generation) return;
-      this.rounds = rounds;
       this.data = reply.dashboard;
       await this.render();
       const s = this.data.summary;
@@ -154,40 +156,45 @@ class Dashboard {
   }
 
   /**
-   * Read and score the files batch by batch; null when the engine is unavailable.
+   * Read the files batch by batch and hand each batch's bytes over to the worker, which decodes,
+   * scores and keeps them; progress shows as each batch is scored. The next batch is read while
+   * the worker scores this one. Resolves with the files the round now holds, or null when the
+   * engine is unavailable.
+   * @param {Round} round
    * @param {File[]} files
-   * @returns {Promise<Round | null>}
+   * @returns {Promise<number | null>}
    */
-  async score(files) {
+  async send(round, files) {
     this.progress.hidden = false;
-    this.progress.max = files.length * 2;
+    this.progress.max = files.length;
     this.progress.value = 0;
-    let read = 0;
-    let scored = 0;
-    const show = (/** @type {string} */ key, /** @type {number} */ done) => {
-      this.progress.value = read + scored;
-      this.say(this.t(key, { done, total: files.length }));
+    const show = (/** @type {number} */ done) => {
+      this.progress.value = done;
+      this.say(this.t("dashboard.reading", { done, total: files.length }));
     };
-    show("dashboard.reading", 0);
+    show(0);
+    if (!(await this.client.booted)) return null;
+    let done = 0;
     /** @type {Promise<any>[]} */
     const replies = [];
     for (const batch of batches(files, BATCH)) {
-      const texts = await Promise.all(batch.map((file) => readFile(file, this.maxBytes)));
-      read += batch.length;
-      show("dashboard.reading", read);
-      if (!(await this.client.booted)) return null;
+      /** @type {import("./read.js").FileBytes[]} */
+      const bytes = [];
+      for (const chunk of batches(batch, READ_CHUNK)) {
+        bytes.push(...(await Promise.all(chunk.map((file) => readBytes(file, this.maxBytes)))));
+        await nextTask();
+      }
+      const buffers = bytes.flatMap((f) => (f.buffer ? [f.buffer] : []));
       replies.push(
-        this.client.call("aggregate_read", texts).then((reply) => {
-          scored += batch.length;
-          if (read === files.length) show("dashboard.scoring", scored);
+        this.client.send(OPS.dashboardAdd, [round, bytes], buffers).then((reply) => {
+          done += batch.length;
+          show(done);
           return reply;
         }),
       );
-      await nextTask();
     }
-    show("dashboard.scoring", scored);
-    const all = await Promise.all(replies);
-    return { records: all.flatMap((r) => r.records), problems: all.flatMap((r) => r.problems) };
+    const last = (await Promise.all(replies)).at(-1);
+    return Number(last.files);
   }
 
   async render() {
@@ -216,8 +223,7 @@ class Dashboard {
   async download(fmt) {
     if (!this.data) return;
     try {
-      const previous = hasFiles(this.rounds.previous) ? this.rounds.previous : null;
-      const reply = await this.client.call("aggregate_render", this.rounds.current, previous, fmt, this.lang);
+      const reply = await this.client.call(OPS.dashboardRender, fmt, this.lang);
       const url = URL.createObjectURL(new Blob([reply.content], { type: reply.mime }));
       const link = document.createElement("a");
       link.href = url;
@@ -232,8 +238,16 @@ class Dashboard {
   }
 
   clear() {
+    this.reset();
+    // Sent after every batch already sent: the worker answers in order.
+    if (this.client.ready) this.client.call(OPS.dashboardClear).catch((error) => this.failed(error));
+    this.say(this.t("dashboard.cleared"));
+  }
+
+  /** Forget the figures and any work in progress. */
+  reset() {
     this.generation += 1;
-    this.rounds = { current: empty(), previous: empty() };
+    this.files = { current: 0, previous: 0 };
     this.data = null;
     this.work = Promise.resolve();
     this.busy = false;
@@ -243,18 +257,7 @@ class Dashboard {
     byId("dd-empty").hidden = false;
     this.root.dataset.state = "empty";
     this.root.dataset.renders = String(this.renders);
-    this.say(this.t("dashboard.cleared"));
   }
-}
-
-/** @returns {Round} */
-function empty() {
-  return { records: [], problems: [] };
-}
-
-/** @param {Round} round */
-function hasFiles(round) {
-  return round.records.length + round.problems.length > 0;
 }
 
 const root = document.getElementById("daleel-dashboard");

@@ -2,6 +2,7 @@
 // Review reminders: the chosen periodic actions → an .ics file made by the engine
 // (assessment/reminders.py, through the scoring worker's "reminders" op). Nothing is kept.
 import { Engine } from "../assessment/engine.js";
+import { OPS } from "../assessment/protocol.js";
 import { byId, pageLang, saveFile, today, tr } from "./common.js";
 
 /**
@@ -76,7 +77,7 @@ function main() {
     });
     say(t("tools.remind.making"));
     try {
-      const result = await engine.call("reminders", JSON.stringify(body));
+      const result = await engine.call(OPS.reminders, JSON.stringify(body));
       if (!result.ok) {
         return say(t("tools.remind.error", { detail: result.errors.map((/** @type {any} */ e) => e[lang]).join("؛ ") }), true);
       }
