@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlparse
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Route
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 STORAGE_KEY = "daleel.assessment.v1"
 TIMEOUT_MS = 90_000
@@ -314,6 +315,14 @@ ROUND_TRIP_JS = """async ([op, args]) => {
 }"""
 
 
+def _said(page: Page) -> str:
+    """The download feedback, error box and engine state, when a download did not come."""
+    said: str = page.evaluate("""() => ['#daleel-report-feedback', '#daleel-report-error',
+      '#daleel-save-feedback'].map((s) => document.querySelector(s)?.textContent.trim())
+      .concat(document.getElementById('daleel-assessment')?.dataset.engine).join(' | ')""")
+    return said
+
+
 def interactions(browser: Browser, base: str, path: str, seed: str, runs: int) -> dict[str, Any]:
     """Re-score after one answer, each download, and worker round trips, on one warm page."""
     out: dict[str, list[float]] = {
@@ -346,8 +355,12 @@ def interactions(browser: Browser, base: str, path: str, seed: str, runs: int) -
             for fmt in ("html", "json", "csv"):
                 button = page.locator(f'[data-download="{fmt}"]').first
                 started = time.perf_counter()
-                with page.expect_download(timeout=TIMEOUT_MS) as info:
-                    button.click()
+                try:
+                    with page.expect_download(timeout=TIMEOUT_MS) as info:
+                        button.click()
+                except PlaywrightTimeoutError as error:
+                    said = _said(page)
+                    raise RuntimeError(f"no {fmt} download; the page says: {said}") from error
                 info.value.cancel()
                 if i:
                     out[f"download_{fmt}_ms"].append((time.perf_counter() - started) * 1000)
