@@ -450,25 +450,17 @@ def on_pre_build(config: Any, **_: Any) -> None:
 def on_page_content(content: str, page: Any, config: Any, **_: Any) -> str:
     if not _is_assessment(page) or MARKER not in content:
         return content
+    # The <head> of this page (overrides/main.html reads page.meta.head). The module graph is
+    # fetched with the page instead of one round trip per import (the first question is
+    # answerable only once main.js has run; scripts/bench.py); early.js starts the worker
+    # while the form is parsed, and main.js adopts it.
+    page.meta["head"] = {
+        "stylesheets": ["assets/stylesheets/assessment.css"],
+        "modulepreload": [f"assets/javascripts/assessment/{name}" for name in MODULES],
+        "modules": ["assets/javascripts/assessment/early.js"],
+    }
     links: set[tuple[str, str, str]] = config.get(LINKS_KEY, set())
     return content.replace(MARKER, render_form(_lang(page), links=links), 1)
-
-
-def on_post_page(output: str, page: Any, **_: Any) -> str:
-    if not _is_assessment(page):
-        return output
-    depth = str(page.url).strip("/").count("/") + 1 if page.url.strip("/") else 0
-    base = "../" * depth + "assets/"
-    links = f'<link rel="stylesheet" href="{base}stylesheets/assessment.css">\n'
-    # The page's module graph, fetched with the page instead of one round trip per import
-    # (the first question is answerable only once main.js has run; scripts/bench.py).
-    links += "".join(
-        f'<link rel="modulepreload" href="{base}javascripts/assessment/{name}">\n'
-        for name in MODULES
-    )
-    # Starts the worker while the form is parsed; main.js adopts it (early.js).
-    links += f'<script type="module" async src="{base}javascripts/assessment/early.js"></script>\n'
-    return output.replace("</head>", f"{links}</head>", 1)
 
 
 def on_post_build(config: Any, **_: Any) -> None:

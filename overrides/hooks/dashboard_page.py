@@ -18,7 +18,18 @@ from assessment.strings import text
 MARKER = "<!-- daleel:dashboard -->"
 PAGE = "dashboard.md"
 MAX_FILES = 1000
-MODULES = ("main.js", "client.js", "read.js", "view.js", "table.js")
+# main.js's module graph (preloaded with the page).
+MODULES = (
+    "main.js",
+    "client.js",
+    "read.js",
+    "view.js",
+    "table.js",
+    "../assessment/engine.js",
+    "../assessment/protocol.js",
+    "../assessment/format.js",
+    "../strings.js",
+)
 
 
 def _lang(page: Any) -> str:
@@ -86,16 +97,9 @@ def render(lang: str) -> str:
 def on_page_content(content: str, page: Any, **_: Any) -> str:
     if not _is_dashboard(page) or MARKER not in content:
         return content
+    # The <head> of this page (overrides/main.html reads page.meta.head).
+    page.meta["head"] = {
+        "stylesheets": ["assets/stylesheets/dashboard.css"],
+        "modulepreload": [f"assets/javascripts/dashboard/{name}" for name in MODULES],
+    }
     return content.replace(MARKER, render(_lang(page)), 1)
-
-
-def on_post_page(output: str, page: Any, **_: Any) -> str:
-    if not _is_dashboard(page):
-        return output
-    depth = str(page.url).strip("/").count("/") + 1 if page.url.strip("/") else 0
-    base = "../" * depth + "assets/"
-    links = f'<link rel="stylesheet" href="{base}stylesheets/dashboard.css">\n'
-    links += "".join(
-        f'<link rel="modulepreload" href="{base}javascripts/dashboard/{name}">\n' for name in MODULES
-    )
-    return output.replace("</head>", f"{links}</head>", 1)
