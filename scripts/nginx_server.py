@@ -32,8 +32,10 @@ def _once(pattern: str, repl: str, text: str) -> str:
 def config_for_tests(shipped: str, *, port: int, prefix: Path, root: Path) -> str:
     """The shipped configuration, pointed at a loopback port, a site dir and a temp prefix."""
     conf = shipped
-    if os.geteuid() != 0:  # only root can switch user; nginx would warn on every start
-        conf = _once(r"^user .*;\n", "", conf)
+    # The workers read the checkout as the user running the tests. Only root can switch user
+    # (nginx warns otherwise), and as root the shipped www-data could not enter a private
+    # (0700) folder such as `mktemp -d`'s, which answered every page with 404.
+    conf = _once(r"^user .*;\n", "user root;\n" if os.geteuid() == 0 else "", conf)
     conf = _once(r"^pid .*;$", f"pid {prefix}/nginx.pid;", conf)
     conf = _once(r"^error_log .*;$", f"error_log {prefix}/error.log warn;", conf)
     conf = _once(r"^worker_processes .*;$", "worker_processes 2;\ndaemon off;", conf)

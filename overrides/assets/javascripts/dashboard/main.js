@@ -1,8 +1,7 @@
 // @ts-check
 // The entities dashboard: hand the bytes of the analyst's files to the scoring worker in batches
 // (it decodes, scores and keeps them: assessment.api.DashboardRounds), then show the engine's
-// figures.
-// Files are kept in memory only.
+// figures. Files are kept in memory only.
 
 import { format } from "../assessment/format.js";
 import { OPS } from "../assessment/protocol.js";
