@@ -8,10 +8,8 @@ extractors' whitespace is the word boundary). Two extractors: poppler's `pdftote
 PDF's ActualText) and pypdf (reads only the fonts' ToUnicode maps, like most viewers' search
 and copy). Failing words are listed by section.
 
-Known limit, asserted separately: pdftotext puts a word break inside a few words written with
-diacritics (e.g. «تُغيِّر», «مفضّلة»): it places a cluster's ActualText at the raised position of
-its first mark glyph. pypdf finds those words; pdftotext must find every word without diacritics
-and nearly all with them.
+Words written with diacritics («تُغيِّر», «مفضّلة») are included: pdftotext used to break them
+where Chromium drew a mark before its letter (scripts/pdf_text_layer.py, `whole_clusters`).
 """
 
 from __future__ import annotations
@@ -145,23 +143,16 @@ def test_pypdf_finds_every_arabic_word(kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_pdftotext_finds_every_arabic_word_without_diacritics(kind: str) -> None:
-    marked = set().union(*(marked_words(t) for t in sections(kind).values()))
-    failures = [
-        (name, kept)
-        for name, lost in missing(kind, "pdftotext")
-        if (kept := [w for w in lost if w not in marked])
-    ]
+def test_pdftotext_finds_every_arabic_word(kind: str) -> None:
+    failures = list(missing(kind, "pdftotext"))
     assert not failures, f"words pdftotext cannot find in {kind}-ar: {_report(failures)}"
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_pdftotext_finds_nearly_every_word_with_diacritics(kind: str) -> None:
-    texts = sections(kind).values()
-    total = sum(len(words(t)) for t in texts)
-    lost = [w for _name, ws in missing(kind, "pdftotext") for w in ws]
-    # Distinct lost words (each from a word written with diacritics): under 1 % of all words.
-    assert len(lost) * 100 < total, f"{len(lost)} of {total}: {lost}"
+def test_words_with_diacritics_are_checked(kind: str) -> None:
+    # The strict tests above mean something only if the pages hold such words.
+    marked = set().union(*(marked_words(t) for t in sections(kind).values()))
+    assert {"مفضلة" if kind == "guideline" else "مفضل", "تغير"} <= marked, sorted(marked)[:20]
 
 
 def test_the_words_issue_10_searched_for_are_found() -> None:
