@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import aggregate_report
-from .aggregate import Dashboard, ReadOut, Source, build, read_files
 from .answers import parse_answers
 from .checklist import default_checklist
 from .engine import FORMATS, assess, check_format, report_filename
 from .engine import render as _render
 from .errors import AssessmentError, Problem
 from .languages import language
+
+if TYPE_CHECKING:
+    from .aggregate import Dashboard, ReadOut, Source
 
 __all__ = [
     "DashboardRounds",
@@ -143,9 +144,13 @@ def render(
 
 
 # --- the dashboard: many files --------------------------------------------------------------
+# The aggregate modules are imported on the dashboard's first call, not with this module: the
+# self-assessment page's engine starts without them (scripts/bench.py, "scores shown").
 
 
 def _sources(files_text: str) -> list[Source]:
+    from .aggregate import Source
+
     raw = json.loads(files_text)
     if not isinstance(raw, list):
         raise TypeError("files must be a list")
@@ -168,6 +173,8 @@ ROUNDS = ("current", "previous")
 
 
 def _no_rounds() -> dict[str, ReadOut]:
+    from .aggregate import ReadOut
+
     return {name: ReadOut((), ()) for name in ROUNDS}
 
 
@@ -189,6 +196,8 @@ class DashboardRounds:
 
     def add(self, round_name: str, files_text: str) -> str:
         """Score a batch `[{"name", "text"} | {"name", "error"}]` into one round."""
+        from .aggregate import ReadOut, read_files
+
         try:
             if round_name not in ROUNDS:
                 raise ValueError(f"unknown round {round_name!r}")
@@ -202,6 +211,8 @@ class DashboardRounds:
         return _dump({"ok": True, "files": self._files(round_name)})
 
     def _dashboard(self) -> Dashboard:
+        from .aggregate import build
+
         previous = self._rounds["previous"] if self._files("previous") else None
         return build(self._rounds["current"], previous)
 
@@ -215,6 +226,8 @@ class DashboardRounds:
 
     def render(self, fmt: str, lang: str) -> str:
         """One download: `csv` (entities), `matrix` (items), `html` or `json`."""
+        from . import aggregate_report
+
         try:
             aggregate_report.check_format(fmt)
             language(lang)

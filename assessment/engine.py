@@ -10,10 +10,6 @@ from .checklist import Checklist, default_checklist
 from .compare import comparison_notices, with_comparison
 from .errors import AnswersError, PreviousAnswersError, Problem, UsageError
 from .labels import check_lang
-from .report_csv import render_csv
-from .report_html import render_html
-from .report_ics import render_ics
-from .report_json import render_json
 from .scoring import Result, score_answers
 
 FORMATS = {
@@ -80,10 +76,21 @@ def render(
     check_format(fmt)
     check_lang(lang)
     check_report_date(report_date)
+    # Each writer is imported when its format is first asked for: the browser's engine starts
+    # with what scoring needs (Pyodide imports the writers and their standard-library modules
+    # in about 200 ms; scripts/bench.py, "scores shown").
     if fmt == "html":
+        from .report_html import render_html
+
         return render_html(result, lang, site_url, report_date)
     if fmt == "csv":
+        from .report_csv import render_csv
+
         return render_csv(result, lang, site_url, report_date)
     if fmt == "ics":
+        from .report_ics import render_ics
+
         return render_ics(result, lang, site_url)
+    from .report_json import render_json
+
     return render_json(result)

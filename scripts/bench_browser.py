@@ -24,6 +24,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 STORAGE_KEY = "daleel.assessment.v1"
 TIMEOUT_MS = 90_000
+DOWNLOAD_PAUSE_MS = 300
 
 # Installed before any page script. `seed` is the saved answers (JSON text) or null.
 PROBE = """
@@ -354,6 +355,12 @@ def interactions(browser: Browser, base: str, path: str, seed: str, runs: int) -
                 out["rescore_painted_ms"].append(t["painted"])
             for fmt in ("html", "json", "csv"):
                 button = page.locator(f'[data-download="{fmt}"]').first
+                # Chromium lets a page start one download per user interaction; a click that
+                # lands before the previous download has been counted leaves the next one
+                # waiting for a "multiple downloads" permission nobody can give headless (seen
+                # twice in ~20 runs: the page said the file was ready, no download came). A
+                # person does not click three buttons within milliseconds; the pause is not timed.
+                page.wait_for_timeout(DOWNLOAD_PAUSE_MS)
                 started = time.perf_counter()
                 try:
                     with page.expect_download(timeout=TIMEOUT_MS) as info:

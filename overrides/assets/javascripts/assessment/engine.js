@@ -8,7 +8,6 @@ import { errorText, parseMessage, request } from "./protocol.js";
 // runtime file fails in seconds (worker.js watches the runtime's responses).
 const BOOT_TIMEOUT_MS = 120000;
 
-/** @typedef {import("./early.js").Adopted} Adopted */
 /** @typedef {{resolve: (value: any) => void, reject: (error: Error) => void}} Pending */
 
 export class Engine extends EventTarget {
@@ -32,13 +31,10 @@ export class Engine extends EventTarget {
     this.stop();
     this.state = "loading";
     this.dispatchEvent(new Event("loading"));
-    // The first start takes over the worker early.js began from <head>; a retry starts afresh.
-    const g = /** @type {{daleelEarlyWorker?: {adopt(): Adopted}}} */ (/** @type {unknown} */ (globalThis));
-    const early = g.daleelEarlyWorker ? g.daleelEarlyWorker.adopt() : null;
     /** @type {Worker} */
     let worker;
     try {
-      worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+      worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     } catch (error) {
       this.fail(errorText(error));
       return;
@@ -50,10 +46,6 @@ export class Engine extends EventTarget {
       event.preventDefault();
       if (worker === this.worker) this.fail(event.message || "worker error");
     });
-    if (early) {
-      for (const data of early.messages) this.onMessage(worker, data);
-      if (early.errors.length && worker === this.worker) this.fail(early.errors[0]);
-    }
   }
 
   stop() {

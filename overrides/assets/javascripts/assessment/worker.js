@@ -75,6 +75,9 @@ async function boot() {
   if (!/^[0-9A-Za-z.\-]+$/.test(version)) throw new Error("wheel manifest: bad Pyodide version");
   if (!/^[0-9a-f]{12}\/[A-Za-z0-9_.\-]+-py3-none-any\.whl$/.test(wheelName)) throw new Error("wheel manifest: bad name");
   const runtimeUrl = new URL(`../../pyodide/${version}/`, import.meta.url).href;
+  // The wheel downloads while the runtime loads, not after it.
+  const wheel = fetchOk(new URL(wheelName, WHEELS_URL), "engine wheel").then((r) => r.arrayBuffer());
+  wheel.catch(() => {}); // awaited below; a failed runtime must not also report this one
   const watch = watchRuntime(runtimeUrl);
   let pyodide;
   try {
@@ -86,7 +89,7 @@ async function boot() {
   } finally {
     watch.restore();
   }
-  const buffer = await (await fetchOk(new URL(wheelName, WHEELS_URL), "engine wheel")).arrayBuffer();
+  const buffer = await wheel;
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(buffer, "wheel", { extractDir: sitePackages });
   api = pyodide.pyimport("assessment.api");
