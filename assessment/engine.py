@@ -49,7 +49,10 @@ def assess(
 def report_filename(result: Result, fmt: str) -> str:
     ext = FORMATS[fmt][0]
     date = result.answers.entity.date or "undated"
-    return f"daleel-report-{entity_slug(result.answers)}-{date}.{ext}"
+    # The JSON file is what "Save to continue later" writes and what resuming reads: named
+    # for the answers it holds, not as a report.
+    kind = "answers" if fmt == "json" else "report"
+    return f"daleel-{kind}-{entity_slug(result.answers)}-{date}.{ext}"
 
 
 def check_format(fmt: str) -> str:

@@ -379,7 +379,8 @@ def test_walk_the_task_list_by_keyboard(
     # Downloads, named by purpose, in the language of the page.
     slug = "img-src-x-onerror-alert-1"
     name, body = download(page, '[data-download="json"]')
-    assert name.endswith(".json") and slug in name and date in name
+    assert name.startswith("daleel-answers-") and name.endswith(".json")
+    assert slug in name and date in name
     expect(page.locator("#daleel-save-feedback")).to_contain_text(name)
     data = json.loads(body)
     assert {k: v["value"] for k, v in data["answers"].items()} == chosen

@@ -126,6 +126,9 @@ def test_render_api_contract() -> None:
     assert out["content"].startswith("\ufeff")
     html = json.loads(api.render(_xss_sample(), "html", "en"))
     assert html["filename"] == "daleel-report-img-src-x-onerror-alert-1-2026-11-15.html"
+    # The JSON is the answers file ("Save to continue later"), named for what it holds.
+    answers = json.loads(api.render(SAMPLE, "json", "ar"))
+    assert answers["filename"] == "daleel-answers-وزارة-المثال-2026-11-15.json"
 
 
 @pytest.mark.parametrize(("fmt", "lang"), [("pdf", "ar"), ("html", "fr")])

@@ -400,7 +400,7 @@ function init(root) {
    * @param {HTMLElement} feedback
    */
   function plainSave(d, feedback) {
-    const name = `daleel-${slug(d.entity.name)}-${isDate(d.entity.date) ? d.entity.date : today()}.json`;
+    const name = `daleel-answers-${slug(d.entity.name)}-${isDate(d.entity.date) ? d.entity.date : today()}.json`;
     saveBlob(JSON.stringify(d, null, 2) + "\n", "application/json", name);
     showFeedback(feedback, t("widget.downloaded", { filename: name }));
   }
