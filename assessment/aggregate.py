@@ -8,7 +8,7 @@ Two steps, so the browser can show progress and the CLI and the page share one c
    `Dashboard`: summary statistics, the entity x domain table, the item view, the round
    comparison and the problems. Renderers write it as JSON, CSV or a printable HTML report.
 
-The engine itself keeps no state: in the browser, `api.DashboardRounds` (one object held by the
+The engine itself keeps no state: in the browser, `rounds.DashboardRounds` (one object held by the
 page's worker) collects the records of each batch, so they never travel to the page and back.
 """
 

@@ -105,12 +105,24 @@ def _codes(operand: object) -> list[int]:
 Cluster = tuple[list[int], str]
 
 
-def _clusters(page: PageObject, writer: PdfWriter) -> dict[int, list[Cluster]]:
-    """ActualText clusters of a page by font (the font dictionary's object number)."""
+def _page_fonts(page: PageObject) -> DictionaryObject | None:
+    """The page's font resources (name -> font dictionary)."""
     resources = page["/Resources"].get_object()
     fonts = resources.get("/Font") if isinstance(resources, DictionaryObject) else None
     fonts = fonts.get_object() if fonts is not None else None
-    if not isinstance(fonts, DictionaryObject):
+    return fonts if isinstance(fonts, DictionaryObject) else None
+
+
+def _font_id(fonts: DictionaryObject, name: object) -> int:
+    """The object number of the font a `Tf` names; -1 for a font not held by reference."""
+    ref = fonts.raw_get(name)
+    return ref.idnum if isinstance(ref, IndirectObject) else -1
+
+
+def _clusters(page: PageObject, writer: PdfWriter) -> dict[int, list[Cluster]]:
+    """ActualText clusters of a page by font (the font dictionary's object number)."""
+    fonts = _page_fonts(page)
+    if fonts is None:
         return {}
     found: dict[int, list[Cluster]] = defaultdict(list)
     font = -1
@@ -118,14 +130,11 @@ def _clusters(page: PageObject, writer: PdfWriter) -> dict[int, list[Cluster]]:
     depth = 0
     for operands, operator in ContentStream(page.get_contents(), writer).operations:
         if operator == b"Tf":
-            ref = fonts.raw_get(operands[0])
-            font = ref.idnum if isinstance(ref, IndirectObject) else -1
+            font = _font_id(fonts, operands[0])
         elif operator in (b"BDC", b"BMC") and open_span is not None:
             depth += 1
-        elif operator == b"BDC" and operands[0] == "/Span":
-            props = operands[1]
-            if isinstance(props, DictionaryObject) and "/ActualText" in props:
-                open_span, depth = ([], str(props["/ActualText"])), 0
+        elif _is_actual_text((operands, operator)):
+            open_span, depth = ([], str(operands[1]["/ActualText"])), 0
         elif operator == b"EMC" and open_span is not None:
             if depth:
                 depth -= 1
@@ -292,10 +301,8 @@ def _is_actual_text(operation: Operation) -> bool:
 
 def whole_clusters(page: PageObject, writer: PdfWriter, metrics: dict[int, FontMetrics]) -> int:
     """Rewrite the page's ActualText spans with marks (`letters_then_marks`); returns how many."""
-    resources = page["/Resources"].get_object()
-    fonts = resources.get("/Font") if isinstance(resources, DictionaryObject) else None
-    fonts = fonts.get_object() if fonts is not None else None
-    if not isinstance(fonts, DictionaryObject):
+    fonts = _page_fonts(page)
+    if fonts is None:
         return 0
     content = ContentStream(page.get_contents(), writer)
     operations: list[Operation] = content.operations
@@ -313,9 +320,7 @@ def whole_clusters(page: PageObject, writer: PdfWriter, metrics: dict[int, FontM
         elif operator == b"Q" and saved:
             font, size = saved.pop()
         elif operator == b"Tf":
-            ref = fonts.raw_get(operands[0])
-            font = metrics.get(ref.idnum) if isinstance(ref, IndirectObject) else None
-            size = float(operands[1])  # type: ignore[arg-type]
+            font, size = metrics.get(_font_id(fonts, operands[0])), float(operands[1])  # type: ignore[arg-type]
         elif _is_actual_text(operations[i]):
             close = next(
                 (
@@ -329,8 +334,7 @@ def whole_clusters(page: PageObject, writer: PdfWriter, metrics: dict[int, FontM
                 inner = operations[i + 1 : close]
                 for inner_operands, inner_operator in inner:
                     if inner_operator == b"Tf":
-                        ref = fonts.raw_get(inner_operands[0])
-                        font = metrics.get(ref.idnum) if isinstance(ref, IndirectObject) else None
+                        font = metrics.get(_font_id(fonts, inner_operands[0]))
                         size = float(inner_operands[1])  # type: ignore[arg-type]
                 redrawn = letters_then_marks(inner, font, size) if font is not None else None
                 if redrawn is not None:

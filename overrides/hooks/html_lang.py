@@ -42,16 +42,9 @@ def t(context: Context, key: str, lang: str | None = None, **values: object) -> 
     return escape(text(key, lang=code, **values))
 
 
-THEME_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
-
-
-def on_env(env: Environment, files: Any, **_: Any) -> Environment:
+def on_env(env: Environment, **_: Any) -> Environment:
     env.globals["t"] = t
     env.globals["language"] = language
-    # Material's script, by the name this version gives it (main.html preloads it).
-    env.globals["theme_bundle"] = next(
-        (f.src_uri for f in files if THEME_BUNDLE.fullmatch(f.src_uri)), None
-    )
     return env
 
 

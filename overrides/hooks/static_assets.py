@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
+
+from jinja2 import Environment
 
 # mkdocs imports each hook with the hooks' folder on the import path; tests and mypy use the
 # same name (pyproject.toml: pythonpath, mypy_path).
@@ -38,6 +41,17 @@ FOREIGN_IN_BUNDLE = {
     # that would be two 404s on every page load.
     'M("link[rel=alternate]")': 'M("link[rel=alternate][data-md-sitemap]")',
 }
+
+
+BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
+
+
+def on_env(env: Environment, files: Any, **_: Any) -> Environment:
+    # Material's script, by the name this version gives it (main.html preloads it).
+    env.globals["theme_bundle"] = next(
+        (f.src_uri for f in files if BUNDLE.fullmatch(f.src_uri)), None
+    )
+    return env
 
 
 def _neutralise_bundle(site: Path) -> None:

@@ -10,10 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assessment import aggregate_report, api
+from assessment import aggregate_report
 from assessment.aggregate import MAX_FILE_BYTES, ReadOut, Record, Source, build, read_files
 from assessment.aggregate_report import entities_csv, matrix_csv, report_html
 from assessment.checklist import default_checklist
+from assessment.rounds import DashboardRounds
 from assessment.strings import text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,7 +193,7 @@ def test_worker_rounds_add_in_batches_and_refuse_bad_input() -> None:
         for i in range(3)
     ]
     texts.append({"name": "bad.bin", "error": "not-utf8"})
-    rounds = api.DashboardRounds()
+    rounds = DashboardRounds()
     assert json.loads(rounds.add("current", json.dumps(texts[:2]))) == {"ok": True, "files": 2}
     assert json.loads(rounds.add("current", json.dumps(texts[2:])))["files"] == 4
     old = [{"name": "old.json", "text": doc("E0", "2025-02-02", all_items("no"))}]

@@ -14,7 +14,7 @@ export const OPS = /** @type {const} */ ({
   // Review reminders (/tools/reminders/): an .ics from assessment/ics.py.
   reminders: "reminders",
   // The dashboard: batches of file bytes (transferred) decoded and scored in the worker, which
-  // keeps both rounds (assessment.api.DashboardRounds); the page asks for figures and downloads.
+  // keeps both rounds (assessment.rounds.DashboardRounds); the page asks for figures and downloads.
   dashboardAdd: "dashboard_add",
   dashboardFigures: "dashboard_figures",
   dashboardRender: "dashboard_render",

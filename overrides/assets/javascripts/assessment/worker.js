@@ -101,9 +101,9 @@ async function boot() {
 /** JS null becomes Pyodide's jsnull, not None: pass undefined for "no value". @param {unknown} v */
 const opt = (v) => (v === null ? undefined : v);
 
-/** @type {any} the dashboard's rounds (assessment.api.DashboardRounds), made on first use */
+/** @type {any} the dashboard's rounds (assessment.rounds.DashboardRounds), made on first use */
 let rounds = null;
-const dashboard = () => (rounds ??= api.DashboardRounds());
+const dashboard = () => (rounds ??= pyodideRuntime.pyimport("assessment.rounds").DashboardRounds());
 
 /**
  * Decode a batch of the analyst's files (bytes read by the page) and score them into a round.

@@ -1,6 +1,6 @@
 // @ts-check
 // The entities dashboard: hand the bytes of the analyst's files to the scoring worker in batches
-// (it decodes, scores and keeps them: assessment.api.DashboardRounds), then show the engine's
+// (it decodes, scores and keeps them: assessment.rounds.DashboardRounds), then show the engine's
 // figures. Files are kept in memory only.
 
 import { format } from "../assessment/format.js";
