@@ -215,7 +215,14 @@ function init(root) {
   }
   /** @type {string | null} the comparison file, as the engine reads it */
   let previousText = null;
-  let scoreSeq = 0;
+  // One score at a time. Answers changed while the engine works are scored once it is free,
+  // from the answers as they are then: a run of quick changes costs two computations, not a
+  // queue of stale ones that a phone works through before showing the last.
+  /** @type {Promise<void> | null} */
+  let scoring = null;
+  let rescoreWanted = false;
+  let announceWanted = false;
+  let scoresShown = 0;
 
   /** @param {string} message */
   function announce(message) {
@@ -294,26 +301,48 @@ function init(root) {
   });
 
   // ---------- scoring
-  async function rescore(announceIt = true) {
-    if (!engine.ready) return;
-    const seq = ++scoreSeq;
+  /** Score the answers as they are now; resolves once the latest answers are shown. */
+  function rescore(announceIt = true) {
+    if (!engine.ready) return Promise.resolve();
+    rescoreWanted = true;
+    announceWanted ||= announceIt;
+    scoring ??= (async () => {
+      try {
+        while (rescoreWanted && engine.ready) {
+          rescoreWanted = false;
+          const announceThis = announceWanted;
+          announceWanted = false;
+          await scoreOnce(announceThis);
+        }
+      } finally {
+        scoring = null;
+      }
+    })();
+    return scoring;
+  }
+
+  /** @param {boolean} announceIt */
+  async function scoreOnce(announceIt) {
     const d = doc();
     try {
       const res = await engine.call(OPS.score, engineText(d), previousText);
-      if (seq !== scoreSeq) return;
+      if (rescoreWanted) {
+        announceWanted ||= announceIt; // newer answers are waiting: show those instead
+        return;
+      }
       if (!res.ok) throw new Error((res.errors || []).map((/** @type {any} */ e) => `${e.path}: ${e[lang] || e.en}`).join("; "));
       renderResults(byId("daleel-results-body"), res.result, view);
       updateCalendar(res.result);
       if (res.result.comparison) renderComparison(byId("daleel-comparison-body"), res.result.comparison, res.result, view);
       updateBar(res.result);
       updateReportHead(d);
-      root.dataset.scored = String(seq);
+      root.dataset.scored = String(++scoresShown);
       if (announceIt) {
         const overall = formatScore(res.result.overall);
         announce(overall === null ? t("widget.score_none") : t("widget.score_updated", { overall, level: res.result.level ? res.result.level[lang] : "" }));
       }
     } catch (error) {
-      if (seq !== scoreSeq || !engine.ready) return;
+      if (rescoreWanted || !engine.ready) return;
       const body = byId("daleel-results-body");
       body.replaceChildren(el("p", { text: t("widget.engine.error") }),
         el("details", {}, el("summary", { text: t("widget.error.details") }), el("p", { dir: "auto", text: errorText(error) })));
