@@ -10,6 +10,13 @@ Markers (registered in pyproject.toml): `site` for tests that read the built sit
 for tests that drive Chromium. They are added here from the fixtures a test uses and the folder
 it lives in, so `make test-fast` (`-m "not site and not browser"`) needs neither a build nor a
 browser. Every browser context prefers reduced motion: no test sees, or waits out, an animation.
+
+The site's service worker runs only where a test is about it (marker `service_worker`: the
+offline tests, and the site tour, whose later pages it serves). Elsewhere it is blocked: its
+install copies the whole site (112 files) into the cache in the background of every new
+context, about 1.5 s of CPU that competed with the test, and page.route() cannot see what it
+fetches. A page's first visit is never controlled by it (no clients.claim), so what a test sees
+is what a first-time reader sees.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from playwright.sync_api import (
     Page,
     Playwright,
     Response,
+    Route,
     sync_playwright,
 )
 from serve import serve_in_thread
@@ -138,6 +146,7 @@ def new_context(browser: Browser, base_url: str, **options: Any) -> BrowserConte
     """A browser context for the site; reduced motion unless a test asks otherwise, so no state
     is ever observed mid-transition (a11y.css turns transitions off for such readers)."""
     options.setdefault("reduced_motion", "reduce")
+    options.setdefault("service_workers", "block")  # see the module's docstring
     return browser.new_context(base_url=base_url, **options)
 
 
@@ -172,11 +181,8 @@ def context(
     browser: Browser, base_url: str, request: pytest.FixtureRequest
 ) -> Iterator[BrowserContext]:
     options: dict[str, Any] = {"accept_downloads": True}
-    # Playwright's page.route() does not see what a service worker fetches (a worker started
-    # after the site's service worker activated is served by it), so a test that refuses the
-    # runtime by routing runs without one; the offline tests cover the service worker.
-    if request.node.get_closest_marker("routes_runtime"):
-        options["service_workers"] = "block"
+    if request.node.get_closest_marker("service_worker"):
+        options["service_workers"] = "allow"
     ctx = new_context(browser, base_url, **options)
     yield ctx
     ctx.close()
@@ -190,6 +196,19 @@ def requests_log(context: BrowserContext, base_url: str) -> RequestLog:
 @pytest.fixture
 def page(context: BrowserContext, requests_log: RequestLog) -> Page:
     return context.new_page()
+
+
+def hold_runtime(page: Page) -> list[Route]:
+    """Keep the request for Pyodide's wasm unanswered: the page stays in its "engine loading"
+    state, as on a slow first visit, for tests of what works without the engine. Each start of
+    the engine costs about 6 s of CPU, which a test that never uses it need not pay."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/pyodide.asm.wasm", hold)
+    return held
 
 
 def watch_errors(page: Page) -> list[str]:

@@ -39,10 +39,10 @@ from playwright.sync_api import (
 
 from assessment import api
 from assessment.strings import text
-from tests.conftest import SITE_URL, RequestLog, new_context, watch_errors
+from tests.conftest import SITE_URL, RequestLog, hold_runtime, new_context, watch_errors
+from tests.gates.visits import axe_violations
 
 ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 KEY = "daleel.assessment.v1"
 PATHS = {"ar": "/assessment/", "en": "/en/assessment/"}
 BOOT_MS = 90_000
@@ -185,15 +185,7 @@ def set_file(
 def run_axe(page: Page, state: str) -> None:
     """axe-core on the widget (every step, panels, dialog). The site chrome around it (header,
     navigation, search) is checked page by page by the site-wide accessibility tests."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        """async () => {
-          const r = await axe.run({include: [['#daleel-assessment']]}, {runOnly: {type: 'tag', values:
-            ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
-          return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}));
-        }"""
-    )
+    result = axe_violations(page, "#daleel-assessment")
     assert result == [], (
         f"axe violations in state {state!r}: {json.dumps(result, ensure_ascii=False, indent=1)}"
     )
@@ -417,6 +409,7 @@ def test_walk_the_task_list_by_keyboard(
 
 def test_steps_have_addresses_and_answers_persist(watched: Page, requests_log: Any) -> None:
     page = watched
+    hold_runtime(page)  # addresses and storage are the page's own: five loads, no engine
     root = page.locator("#daleel-assessment")
     open_page(page, "ar", wait_engine=False)
     answers = pattern(3)
@@ -463,7 +456,6 @@ def test_steps_have_addresses_and_answers_persist(watched: Page, requests_log: A
     assert requests_log.foreign() == []
 
 
-@pytest.mark.routes_runtime
 def test_answers_saved_by_the_earlier_page_still_load(watched: Page) -> None:
     """The localStorage key and format are unchanged: what the one-page form saved loads."""
     saved = {
@@ -483,7 +475,6 @@ def test_answers_saved_by_the_earlier_page_still_load(watched: Page) -> None:
     expect(page.locator(f"#note-{IDS[20]}")).to_have_value("pending")
 
 
-@pytest.mark.routes_runtime
 def test_storage_unavailable_warns_and_keeps_working(watched: Page) -> None:
     page = watched
     page.add_init_script(
@@ -908,7 +899,6 @@ def test_bad_files_change_nothing_and_are_explained_in_the_page_language(ready: 
 # ---------------------------------------------------------------- Pyodide failure
 
 
-@pytest.mark.routes_runtime
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_missing_runtime_fails_plainly_and_the_form_still_works(
     watched: Page, requests_log: Any, lang: str
@@ -950,7 +940,6 @@ def test_missing_runtime_fails_plainly_and_the_form_still_works(
     assert requests_log.foreign() == []
 
 
-@pytest.mark.routes_runtime
 def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watched: Page) -> None:
     page = watched
     held: list[Route] = []
@@ -982,7 +971,6 @@ def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watc
 # ---------------------------------------------------------------- start over
 
 
-@pytest.mark.routes_runtime
 def test_start_over_asks_and_offers_to_save(watched: Page) -> None:
     page = watched
     block_pyodide(page)
@@ -1016,6 +1004,7 @@ FONT_SIZES = """(sel) => [...document.querySelectorAll(sel)].filter((e) => e.get
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_obligations_and_guidance_are_body_size(page: Page, size: str) -> None:
     page.set_viewport_size(SIZES[size])
+    hold_runtime(page)  # the guidance is the form's own text
     for chapter, kind in (("05-governance", "must"), ("09-performance-indicators", "should")):
         for prefix in ("/", "/en/"):
             page.goto(f"{prefix}guideline/{chapter}/")

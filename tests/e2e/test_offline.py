@@ -30,19 +30,18 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from assessment.strings import text
 from tests.conftest import SITE, RequestLog, built_pages, new_context, url_of
+from tests.gates.visits import axe_violations
 
 ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [url_of(p) for p in built_pages()] if SITE.exists() else []
 BOOT_MS = 90_000
+pytestmark = pytest.mark.service_worker
 SEARCH = {"ar": ("/guideline/05-governance/", "حساب"), "en": ("/en/", "account")}
 
 
 def worker_ready(page: Page) -> str:
     """Wait until this page's service worker is active (its install, the core cache, is done)."""
-    state: str = page.evaluate(
-        "async () => (await navigator.serviceWorker.ready).active.state"
-    )
+    state: str = page.evaluate("async () => (await navigator.serviceWorker.ready).active.state")
     return state
 
 
@@ -52,16 +51,7 @@ def cache_names(page: Page) -> list[str]:
 
 
 def run_axe(page: Page, selector: str) -> None:
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        """async (selector) => {
-          const r = await axe.run({include: [[selector]]}, {runOnly: {type: 'tag', values:
-            ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
-          return r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))}));
-        }""",
-        selector,
-    )
+    violations = axe_violations(page, selector)
     assert violations == [], json.dumps(violations, ensure_ascii=False)
 
 
@@ -145,7 +135,9 @@ def test_every_page_search_pdfs_and_assessment_work_offline_after_one_visit(
     for path in PAGES:
         response = page.goto(path)
         assert response is not None and response.status == 200, path
-        expect(page.locator("html")).to_have_attribute("lang", "en" if path.startswith("/en/") else "ar")
+        expect(page.locator("html")).to_have_attribute(
+            "lang", "en" if path.startswith("/en/") else "ar"
+        )
         expect(page.locator("h1").first).to_be_visible()
     for path, word in SEARCH.values():
         page.goto(path)
@@ -199,7 +191,9 @@ def two_builds(site_dir: Path, server_kind: str) -> Iterator[tuple[str, Path, Pa
         shutil.copytree(site_dir, build_b)
         home = build_b / "en" / "index.html"
         marker = '<p id="daleel-build-b">Second build.</p>'
-        home.write_text(home.read_text(encoding="utf-8").replace("</h1>", "</h1>" + marker, 1), encoding="utf-8")
+        home.write_text(
+            home.read_text(encoding="utf-8").replace("</h1>", "</h1>" + marker, 1), encoding="utf-8"
+        )
         for copy in (home.with_name("index.html.gz"), home.with_name("index.html.br")):
             copy.unlink(missing_ok=True)
         assert build_service_worker([str(build_b), "--no-icons"]) == 0
@@ -224,7 +218,7 @@ def test_new_build_is_announced_and_replaces_the_old_one(
     browser: Browser, two_builds: tuple[str, Path, Path]
 ) -> None:
     base, root, build_b = two_builds
-    context = new_context(browser, base)
+    context = new_context(browser, base, service_workers="allow")
     log = RequestLog(base)
     context.on("request", lambda r: log.urls.append(r.url))
     try:

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from assessment.strings import text
-from tests.conftest import ROOT, SITE, built_pages, new_context
+from tests.conftest import ROOT, SITE, built_pages, hold_runtime, new_context
 from tests.gates.common import SUBSET, open_drawer
 
 HTML_FILES = [*built_pages(), SITE / "404.html"] if SITE.exists() else []
@@ -105,7 +105,8 @@ def test_a_page_in_one_language_only_fails_the_build(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", ["/", "/en/guideline/04-plan/", "/en/assessment/", "/404.html"])
 def test_skip_link_is_first_visible_and_moves_past_the_header(page: Page, path: str) -> None:
     # Every script has run (the offline and slow-connection notices may add to the page) before
-    # the reader's first Tab.
+    # the reader's first Tab; the assessment stays in its "engine loading" state.
+    hold_runtime(page)
     page.goto(path, wait_until="load")
     page.keyboard.press("Tab")
     skip = page.locator(".md-skip")
