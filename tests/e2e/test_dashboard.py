@@ -35,16 +35,7 @@ BOOT_MS = 180_000  # a ceiling for waiting, not a timing assertion (the machine 
 CHECKLIST = json.loads(api.checklist_json())
 IDS = [i["id"] for i in CHECKLIST["items"]]
 VALUES = ("yes", "partial", "no", "na")
-NAMES = [
-    "وزارة الاختبار",
-    "Ministry of Tests",
-    "مؤسسة المثال",
-    "Department of Samples",
-    "هيئة التجربة",
-    "Agency =cmd|' /C calc'!A0",
-    "<b>Office</b> of Markup",
-    "سلطة «الاقتباس»",
-]
+NAMES = ["وزارة الاختبار", "Ministry of Tests", "مؤسسة المثال", "Department of Samples", "هيئة التجربة", "Agency =cmd|' /C calc'!A0", "<b>Office</b> of Markup", "سلطة «الاقتباس»"]
 
 
 def answers_doc(k: int, name: str, date: str, schema: int = 1, code: str = "") -> dict[str, Any]:
@@ -56,18 +47,9 @@ def answers_doc(k: int, name: str, date: str, schema: int = 1, code: str = "") -
         if n % 5 == k % 5:
             entry["note"] = f"ملاحظة {k}-{n}: in progress"
         if schema == 2 and entry["value"] in ("no", "partial"):
-            entry.update(
-                owner="Unit head",
-                due="2027-03-01",
-                evidence=["https://example.org/doc", "memo 12/2026"],
-            )
+            entry.update(owner="Unit head", due="2027-03-01", evidence=["https://example.org/doc", "memo 12/2026"])
         answers[item] = entry
-    entity: dict[str, str] = {
-        "name": name,
-        "unit": "Digital unit",
-        "assessor": "A. Tester",
-        "date": date,
-    }
+    entity: dict[str, str] = {"name": name, "unit": "Digital unit", "assessor": "A. Tester", "date": date}
     if code:
         entity["code"] = code
     return {
@@ -84,51 +66,20 @@ def encode(doc: dict[str, Any]) -> bytes:
 
 
 def current_set() -> list[tuple[str, bytes]]:
-    files = [
-        (
-            f"entity-{k:02d}.json",
-            encode(
-                answers_doc(
-                    k, NAMES[k % len(NAMES)] + ("" if k < len(NAMES) else f" {k}"), "2026-11-15"
-                )
-            ),
-        )
-        for k in range(12)
-    ]
-    files.append(
-        (
-            "schema2.json",
-            encode(answers_doc(20, "Schema Two Authority", "2026-11-20", schema=2, code="JO-042")),
-        )
-    )
+    files = [(f"entity-{k:02d}.json", encode(answers_doc(k, NAMES[k % len(NAMES)] + ("" if k < len(NAMES) else f" {k}"), "2026-11-15"))) for k in range(12)]
+    files.append(("schema2.json", encode(answers_doc(20, "Schema Two Authority", "2026-11-20", schema=2, code="JO-042"))))
     files.append(("duplicate.json", files[1][1]))  # same entity and date as entity-01
     files.append(("older.json", encode(answers_doc(3, NAMES[3], "2026-01-10"))))
     files.append(("malformed.json", b'{"schema_version": 1, "entity": '))
     files.append(("binary.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe\x00"))
-    files.append(
-        ("other-tool.json", json.dumps({"type": "FeatureCollection", "features": []}).encode())
-    )
-    files.append(
-        ("bom.json", b"\xef\xbb\xbf" + encode(answers_doc(30, "Bom Office", "2026-11-15")))
-    )
+    files.append(("other-tool.json", json.dumps({"type": "FeatureCollection", "features": []}).encode()))
+    files.append(("bom.json", b"\xef\xbb\xbf" + encode(answers_doc(30, "Bom Office", "2026-11-15"))))
     files.append(("oversized.json", b" " * (MAX_FILE_BYTES + 1)))
     return files
 
 
 def previous_set() -> list[tuple[str, bytes]]:
-    files = [
-        (
-            f"prev-{k:02d}.json",
-            encode(
-                answers_doc(
-                    k + 40,
-                    NAMES[k % len(NAMES)] + ("" if k < len(NAMES) else f" {k}"),
-                    "2026-05-15",
-                )
-            ),
-        )
-        for k in range(0, 12, 2)
-    ]
+    files = [(f"prev-{k:02d}.json", encode(answers_doc(k + 40, NAMES[k % len(NAMES)] + ("" if k < len(NAMES) else f" {k}"), "2026-05-15"))) for k in range(0, 12, 2)]
     files.append(("prev-gone.json", encode(answers_doc(50, "Closed Directorate", "2026-05-15"))))
     files.append(("prev-bad.json", b"not json at all"))
     return files
@@ -144,13 +95,7 @@ def write(files: list[tuple[str, bytes]], folder: Path) -> list[str]:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "assessment", "aggregate", *args],
-        cwd=ROOT,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
+    return subprocess.run([sys.executable, "-m", "assessment", "aggregate", *args], cwd=ROOT, capture_output=True, timeout=300, check=False)
 
 
 def payloads(files: list[tuple[str, bytes]]) -> list[FilePayload]:
@@ -166,9 +111,7 @@ def run_axe(page: Page, state: str) -> None:
     # axe measures them as a reader scrolling would see them.
     page.evaluate(LAY_OUT_EVERYTHING)
     result = axe_violations(page, "#daleel-dashboard")
-    assert result == [], (
-        f"axe violations in state {state!r}: {json.dumps(result, ensure_ascii=False, indent=1)}"
-    )
+    assert result == [], f"axe violations in state {state!r}: {json.dumps(result, ensure_ascii=False, indent=1)}"
 
 
 def open_page(page: Page, lang: str, wait_engine: bool = True) -> None:
@@ -178,9 +121,7 @@ def open_page(page: Page, lang: str, wait_engine: bool = True) -> None:
 
 
 def wait_renders(page: Page, n: int) -> None:
-    expect(page.locator(f'#daleel-dashboard[data-state=shown][data-renders="{n}"]')).to_be_attached(
-        timeout=BOOT_MS
-    )
+    expect(page.locator(f'#daleel-dashboard[data-state=shown][data-renders="{n}"]')).to_be_attached(timeout=BOOT_MS)
 
 
 class Board:
@@ -189,6 +130,7 @@ class Board:
     everything", which test_sorting_by_keyboard_and_clear_everything shows forgets every file."""
 
     def __init__(self, browser: Browser, base_url: str, lang: str) -> None:
+        self.lang = lang
         self.context: BrowserContext = new_context(browser, base_url, accept_downloads=True)
         self.log = RequestLog(base_url).watch(self.context)
         self.page = self.context.new_page()
@@ -197,23 +139,18 @@ class Board:
         self.renders = 0
 
     def fresh(self) -> Page:
-        """The page as the engine left it ready, and `self.renders` the renders so far."""
+        """The page with no files, and `self.renders` the renders so far."""
         page = self.page
         page.set_viewport_size({"width": 1280, "height": 720})
-        if page.locator("#dd-clear").is_visible():
-            page.locator("#dd-clear").click()
-            expect(page.locator("#dd-status")).to_have_text(t("dashboard.cleared", self.lang))
+        page.locator("#dd-clear").click()
+        expect(page.locator("#dd-status")).to_have_text(t("dashboard.cleared", self.lang))
         expect(page.locator("#dd-empty")).to_be_visible()
         self.renders = int(page.locator("#daleel-dashboard").get_attribute("data-renders") or 0)
         return page
 
-    @property
-    def lang(self) -> str:
-        return "en" if "/en/" in self.page.url else "ar"
-
 
 @pytest.fixture(scope="module")
-def boards(browser: Browser, base_url: str) -> Iterator[dict[str, Board]]:
+def boards() -> Iterator[dict[str, Board]]:
     shared: dict[str, Board] = {}
     yield shared
     for board in shared.values():
@@ -221,9 +158,9 @@ def boards(browser: Browser, base_url: str) -> Iterator[dict[str, Board]]:
 
 
 @pytest.fixture
-def board(
-    boards: dict[str, Board], browser: Browser, base_url: str, request: pytest.FixtureRequest
-) -> Iterator[Board]:
+def board(boards: dict[str, Board], browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Board]:
+    """The shared page of the language the test is parametrised with; no script error, foreign
+    request or failed response while the test used it."""
     lang: str = request.param
     if lang not in boards:
         boards[lang] = Board(browser, base_url, lang)
@@ -267,9 +204,7 @@ def expected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out["json_alone"] = json.loads(alone.stdout)
     for lang in ("ar", "en"):
         for fmt_ in ("csv", "matrix"):
-            out[f"{fmt_}-{lang}"] = cli(
-                *cur, "--previous", *prev, "--format", fmt_, "--lang", lang
-            ).stdout
+            out[f"{fmt_}-{lang}"] = cli(*cur, "--previous", *prev, "--format", fmt_, "--lang", lang).stdout
     return out
 
 
@@ -279,16 +214,11 @@ def check_figures(page: Page, data: dict[str, Any], lang: str) -> None:
     assert summary[t("dashboard.files", lang)] == str(s["files"])
     assert summary[t("dashboard.entities", lang)] == str(s["entities"])
     assert summary[t("dashboard.median", lang)] == fmt(s["overall"]["median"])
-    assert (
-        summary[t("dashboard.middle_half", lang)]
-        == f"{fmt(s['overall']['q1'])} – {fmt(s['overall']['q3'])}"
-    )
+    assert summary[t("dashboard.middle_half", lang)] == f"{fmt(s['overall']['q1'])} – {fmt(s['overall']['q3'])}"
     assert summary[t("dashboard.with_gaps", lang)] == str(s["with_gaps"])
     assert summary[t("dashboard.problems_count", lang)] == str(s["unreadable"])
     for level in data["levels"]:
-        assert summary[f"{t('term.maturity_level', lang)}: {level[lang]}"] == str(
-            s["levels"][level["id"]]
-        )
+        assert summary[f"{t('term.maturity_level', lang)}: {level[lang]}"] == str(s["levels"][level["id"]])
     medians = table_rows(page, "#dd-domain-table")
     assert [r[1] for r in medians] == [fmt(x) for x in data["domain_medians"]]
     rows = table_rows(page, "#dd-entity-table")
@@ -322,47 +252,21 @@ def test_figures_and_downloads_equal_the_cli(board: Board, expected: dict[str, A
     check_figures(page, data, lang)
     c = data["comparison"]
     rounds = table_rows(page, "#dd-round-table")
-    assert rounds == [
-        [
-            str(c["matched"]),
-            str(c["improved"]),
-            str(c["regressed"]),
-            str(c["unchanged"]),
-            str(len(c["new"])),
-            str(len(c["missing"])),
-        ]
-    ]
+    assert rounds == [[str(c["matched"]), str(c["improved"]), str(c["regressed"]), str(c["unchanged"]), str(len(c["new"])), str(len(c["missing"]))]]
     assert c["matched"] >= 5 and c["missing"] and c["new"]
     change = table_rows(page, "#dd-change-table")
-    assert change[0][1:] == [
-        fmt(c["overall"]["before"]),
-        fmt(c["overall"]["after"]),
-        (f"{c['overall']['delta']:+.1f}" if c["overall"]["delta"] else "0.0"),
-    ]
+    assert change[0][1:] == [fmt(c["overall"]["before"]), fmt(c["overall"]["after"]), (f"{c['overall']['delta']:+.1f}" if c["overall"]["delta"] else "0.0")]
     expect(page.locator("#dd-comparison")).to_contain_text("Closed Directorate")
     # What the page says about each kind of bad file, in its language.
     problems = page.locator("#dd-problem-table")
-    for name in (
-        "malformed.json",
-        "binary.png",
-        "other-tool.json",
-        "oversized.json",
-        "duplicate.json",
-        "older.json",
-        "prev-bad.json",
-    ):
+    for name in ("malformed.json", "binary.png", "other-tool.json", "oversized.json", "duplicate.json", "older.json", "prev-bad.json"):
         expect(problems).to_contain_text(name)
     expect(problems).to_contain_text(t("dashboard.problem_not_utf8", lang))
-    expect(problems).to_contain_text(
-        t("dashboard.problem_too_large", lang, limit=f"{MAX_FILE_BYTES:,}")
-    )
+    expect(problems).to_contain_text(t("dashboard.problem_too_large", lang, limit=f"{MAX_FILE_BYTES:,}"))
     expect(problems).to_contain_text(t("dashboard.kind_duplicate", lang))
     run_axe(page, f"with previous round ({lang})")
 
-    for fmt_, selector in (
-        ("csv", '[data-download="csv"]'),
-        ("matrix", '[data-download="matrix"]'),
-    ):
+    for fmt_, selector in (("csv", '[data-download="csv"]'), ("matrix", '[data-download="matrix"]')):
         name, body = download(page, selector)
         assert name.endswith(".csv")
         assert body == expected[f"{fmt_}-{lang}"], f"{fmt_} differs from the CLI's"
@@ -395,21 +299,12 @@ def test_sorting_by_keyboard_and_clear_everything(board: Board) -> None:
     expect(header).to_have_attribute("aria-sort", "ascending")
     scores = [r[3] for r in table_rows(page, "#dd-entity-table")]
     numbers = [float(x) for x in scores if x != "—"]
-    assert numbers == sorted(numbers) and scores[len(numbers) :] == ["—"] * (
-        len(scores) - len(numbers)
-    )
+    assert numbers == sorted(numbers) and scores[len(numbers):] == ["—"] * (len(scores) - len(numbers))
     page.keyboard.press("Enter")
     expect(header).to_have_attribute("aria-sort", "descending")
     numbers = [float(x) for x in (r[3] for r in table_rows(page, "#dd-entity-table")) if x != "—"]
     assert numbers == sorted(numbers, reverse=True)
-    expect(page.locator("#dd-status")).to_have_text(
-        t(
-            "dashboard.sorted",
-            "en",
-            column=t("term.overall_score", "en"),
-            direction=t("dashboard.sorted_desc", "en"),
-        )
-    )
+    expect(page.locator("#dd-status")).to_have_text(t("dashboard.sorted", "en", column=t("term.overall_score", "en"), direction=t("dashboard.sorted_desc", "en")))
     run_axe(page, "sorted")
     # Downloads by keyboard too.
     page.locator('[data-download="csv"]').focus()
@@ -427,9 +322,7 @@ def test_sorting_by_keyboard_and_clear_everything(board: Board) -> None:
     page.set_input_files("#dd-current", files=payloads(current_set()[:2]))
     wait_renders(page, board.renders + 2)
     assert len(table_rows(page, "#dd-entity-table")) == 2
-    expect(page.locator("#dd-status")).to_have_text(
-        t("dashboard.done", "en", entities=2, files=2, problems=0)
-    )
+    expect(page.locator("#dd-status")).to_have_text(t("dashboard.done", "en", entities=2, files=2, problems=0))
 
 
 @pytest.mark.parametrize("board", ["ar", "en"], indirect=True)
@@ -440,17 +333,13 @@ def test_too_many_files_change_nothing(board: Board) -> None:
     before = table_rows(page, "#dd-entity-table")
     tiny = [(f"f{i}.json", b"{}") for i in range(1000)]
     page.set_input_files("#dd-current", files=payloads(tiny))
-    expect(page.locator("#dd-status")).to_have_text(
-        t("dashboard.too_many", lang, count=1003, max="1,000")
-    )
+    expect(page.locator("#dd-status")).to_have_text(t("dashboard.too_many", lang, count=1003, max="1,000"))
     assert table_rows(page, "#dd-entity-table") == before
     run_axe(page, f"too many files ({lang})")
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
-def test_engine_failure_says_so_and_changes_nothing(
-    watched: Page, requests_log: Any, lang: str
-) -> None:
+def test_engine_failure_says_so_and_changes_nothing(watched: Page, requests_log: Any, lang: str) -> None:
     page = watched
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404))
     open_page(page, lang, wait_engine=False)
@@ -486,32 +375,21 @@ def test_dark_scheme_and_print_layout(browser: Any, base_url: str, lang: str) ->
 @pytest.mark.parametrize("board", ["en"], indirect=True)
 def test_a_thousand_entities_are_paged(board: Board) -> None:
     page = board.fresh()
-    files = [
-        (f"e{k:03d}.json", encode(answers_doc(k, f"Entity {k:03d}", "2026-11-15")))
-        for k in range(120)
-    ]
+    files = [(f"e{k:03d}.json", encode(answers_doc(k, f"Entity {k:03d}", "2026-11-15"))) for k in range(120)]
     page.set_input_files("#dd-current", files=payloads(files))
     wait_renders(page, board.renders + 1)
     status = page.locator(".dd-page-status")
-    expect(status).to_have_text(
-        t("dashboard.page_status", "en", **{"from": 1, "to": 100, "total": 120})
-    )
+    expect(status).to_have_text(t("dashboard.page_status", "en", **{"from": 1, "to": 100, "total": 120}))
     assert len(table_rows(page, "#dd-entity-table")) == 100
     expect(page.locator(".dd-page-prev")).to_be_disabled()
     page.locator(".dd-page-next").focus()
     page.keyboard.press("Enter")
-    expect(status).to_have_text(
-        t("dashboard.page_status", "en", **{"from": 101, "to": 120, "total": 120})
-    )
-    assert [r[0] for r in table_rows(page, "#dd-entity-table")] == [
-        f"Entity {k:03d}" for k in range(100, 120)
-    ]
+    expect(status).to_have_text(t("dashboard.page_status", "en", **{"from": 101, "to": 120, "total": 120}))
+    assert [r[0] for r in table_rows(page, "#dd-entity-table")] == [f"Entity {k:03d}" for k in range(100, 120)]
     expect(page.locator(".dd-page-next")).to_be_disabled()
     # Sorting sorts every entity, not the page, and starts again at the first page.
     page.locator("#dd-entity-table thead th").nth(0).locator("button").click()
     page.locator("#dd-entity-table thead th").nth(0).locator("button").click()
-    expect(status).to_have_text(
-        t("dashboard.page_status", "en", **{"from": 1, "to": 100, "total": 120})
-    )
+    expect(status).to_have_text(t("dashboard.page_status", "en", **{"from": 1, "to": 100, "total": 120}))
     assert table_rows(page, "#dd-entity-table")[0][0] == "Entity 119"
     run_axe(page, "paged")

@@ -41,7 +41,9 @@ SEARCH = {"ar": ("/guideline/05-governance/", "حساب"), "en": ("/en/", "accou
 
 def worker_ready(page: Page) -> str:
     """Wait until this page's service worker is active (its install, the core cache, is done)."""
-    state: str = page.evaluate("async () => (await navigator.serviceWorker.ready).active.state")
+    state: str = page.evaluate(
+        "async () => (await navigator.serviceWorker.ready).active.state"
+    )
     return state
 
 
@@ -135,9 +137,7 @@ def test_every_page_search_pdfs_and_assessment_work_offline_after_one_visit(
     for path in PAGES:
         response = page.goto(path)
         assert response is not None and response.status == 200, path
-        expect(page.locator("html")).to_have_attribute(
-            "lang", "en" if path.startswith("/en/") else "ar"
-        )
+        expect(page.locator("html")).to_have_attribute("lang", "en" if path.startswith("/en/") else "ar")
         expect(page.locator("h1").first).to_be_visible()
     for path, word in SEARCH.values():
         page.goto(path)
@@ -191,9 +191,7 @@ def two_builds(site_dir: Path, server_kind: str) -> Iterator[tuple[str, Path, Pa
         shutil.copytree(site_dir, build_b)
         home = build_b / "en" / "index.html"
         marker = '<p id="daleel-build-b">Second build.</p>'
-        home.write_text(
-            home.read_text(encoding="utf-8").replace("</h1>", "</h1>" + marker, 1), encoding="utf-8"
-        )
+        home.write_text(home.read_text(encoding="utf-8").replace("</h1>", "</h1>" + marker, 1), encoding="utf-8")
         for copy in (home.with_name("index.html.gz"), home.with_name("index.html.br")):
             copy.unlink(missing_ok=True)
         assert build_service_worker([str(build_b), "--no-icons"]) == 0

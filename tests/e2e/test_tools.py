@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (expected bilingual messages and JS snippets read better unbroken)
 """The three daily-work tools in a real browser, in both languages (issue 15): the
 pre-publication check, the breach-response runbook and the review reminders.
 
@@ -40,9 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LANGS = ["ar", "en"]
 PREFIX = {"ar": "/", "en": "/en/"}
 BOOT_MS = 60_000
-LINES = yaml.safe_load((ROOT / "data" / "tools" / "pre-publication.yml").read_text("utf-8"))[
-    "lines"
-]
+LINES = yaml.safe_load((ROOT / "data" / "tools" / "pre-publication.yml").read_text("utf-8"))["lines"]
 MUST = [line for line in LINES if line["obligation"] == "must"]
 SHOULD = [line for line in LINES if line["obligation"] == "should"]
 RUNBOOK_KEY = "daleel.breach-runbook.v1"
@@ -54,9 +53,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 def run_axe(page: Page, root: str, state: str) -> None:
     result = axe_violations(page, root)
-    assert result == [], (
-        f"axe violations ({state}): {json.dumps(result, ensure_ascii=False, indent=1)}"
-    )
+    assert result == [], f"axe violations ({state}): {json.dumps(result, ensure_ascii=False, indent=1)}"
 
 
 def download(page: Page, selector: str) -> tuple[str, bytes]:
@@ -126,9 +123,7 @@ def test_pre_publication_check_by_keyboard_and_record(
         item = page.locator(f"#pp-{line['id']}-src")
         expect(item).to_contain_text(line["source"]["sentence"][lang])
         expect(item).to_contain_text(f"«{line['quote']['ar']}»")
-        expect(item.locator("a")).to_have_attribute(
-            "href", f"../../{line['source']['page']}/#{line['source']['anchor'][lang]}"
-        )
+        expect(item.locator("a")).to_have_attribute("href", f"../../{line['source']['page']}/#{line['source']['anchor'][lang]}")
     run_axe(page, "#daleel-prepub", "nothing ticked")
 
     # Keyboard only: the post fields, then Space on each required line.
@@ -141,20 +136,14 @@ def test_pre_publication_check_by_keyboard_and_record(
     for n, line in enumerate(MUST[:-1], start=1):
         page.locator(f"#pp-{line['id']}").focus()
         page.keyboard.press("Space")
-        expect(status).to_contain_text(
-            text("tools.prepub.status_missing", lang=lang, done=n, total=len(MUST))
-        )
+        expect(status).to_contain_text(text("tools.prepub.status_missing", lang=lang, done=n, total=len(MUST)))
     page.locator(f"#pp-{MUST[-1]['id']}").focus()
     page.keyboard.press("Space")
     ready = text("tools.prepub.status_ready", lang=lang, total=len(MUST))
     expect(status).to_contain_text(ready)
-    expect(status).to_contain_text(
-        text("tools.prepub.status_should", lang=lang, done=0, total=len(SHOULD))
-    )
+    expect(status).to_contain_text(text("tools.prepub.status_should", lang=lang, done=0, total=len(SHOULD)))
     page.locator(f"#pp-{SHOULD[0]['id']}").check()
-    expect(status).to_contain_text(
-        text("tools.prepub.status_should", lang=lang, done=1, total=len(SHOULD))
-    )
+    expect(status).to_contain_text(text("tools.prepub.status_should", lang=lang, done=1, total=len(SHOULD)))
     run_axe(page, "#daleel-prepub", "every required line ticked")
 
     # The record: both languages whatever the page's, what was ticked, the hostile text as text.
@@ -162,11 +151,7 @@ def test_pre_publication_check_by_keyboard_and_record(
     for code in LANGS:
         assert text("tools.prepub.record_heading", lang=code) in record
         assert text("tools.prepub.record_complete", lang=code) in record
-    assert (
-        f"حملة التوعية {HOSTILE}" in record
-        and "Director of Communication" in record
-        and "2027-03-01" in record
-    )
+    assert f"حملة التوعية {HOSTILE}" in record and "Director of Communication" in record and "2027-03-01" in record
     ticked = {line["id"] for line in [*MUST, SHOULD[0]]}
     for line in LINES:
         mark = "[✓]" if line["id"] in ticked else "[ ]"
@@ -254,9 +239,7 @@ def test_breach_runbook_prepare_respond_record(watched: Page, lang: str) -> None
     page.keyboard.press("Enter")
     expect(page.locator("#br-step-1-note")).to_be_focused()
     expect(page.locator("#br-elapsed")).to_be_visible()
-    expect(page.locator("#br-elapsed")).to_contain_text(
-        text("tools.breach.elapsed", lang=lang, elapsed="0:00:")
-    )
+    expect(page.locator("#br-elapsed")).to_contain_text(text("tools.breach.elapsed", lang=lang, elapsed="0:00:"))
     expect(page.locator("#br-step-2-done")).to_be_disabled()
     expect(page.locator("#br-step-2-contacts")).to_contain_text("Admin One")
     for n in (1, 2, 3):
@@ -317,32 +300,12 @@ def test_breach_runbook_export_import_and_refusals(watched: Page, lang: str) -> 
     before = stored(page)
     status = page.locator("#br-import-status")
     cases = [
-        (
-            "broken.json",
-            b'{"tool": "daleel.breach-runbook", "version": 1',
-            text("tools.breach.import_malformed", lang=lang),
-        ),
-        (
-            "huge.json",
-            b" " * (300 * 1024),
-            text("tools.breach.import_too_large", lang=lang, kb=256),
-        ),
-        (
-            "log.json",
-            json.dumps({"tool": "daleel.breach-incident-log", "version": 1}).encode(),
-            text("tools.breach.import_wrong_tool", lang=lang),
-        ),
-        (
-            "answers.json",
-            json.dumps({"schema_version": 1, "answers": {}}).encode(),
-            text("tools.breach.import_wrong_tool", lang=lang),
-        ),
+        ("broken.json", b'{"tool": "daleel.breach-runbook", "version": 1', text("tools.breach.import_malformed", lang=lang)),
+        ("huge.json", b" " * (300 * 1024), text("tools.breach.import_too_large", lang=lang, kb=256)),
+        ("log.json", json.dumps({"tool": "daleel.breach-incident-log", "version": 1}).encode(), text("tools.breach.import_wrong_tool", lang=lang)),
+        ("answers.json", json.dumps({"schema_version": 1, "answers": {}}).encode(), text("tools.breach.import_wrong_tool", lang=lang)),
         ("list.json", b"[1, 2]", text("tools.breach.import_wrong_tool", lang=lang)),
-        (
-            "bad.json",
-            json.dumps({"tool": "daleel.breach-runbook", "version": 1, "officials": "x"}).encode(),
-            text("tools.breach.import_invalid", lang=lang, where="officials"),
-        ),
+        ("bad.json", json.dumps({"tool": "daleel.breach-runbook", "version": 1, "officials": "x"}).encode(), text("tools.breach.import_invalid", lang=lang, where="officials")),
     ]
     for file_name, data, message in cases:
         set_import(page, file_name, data)
@@ -405,22 +368,13 @@ def test_reminders_download_an_ics_the_parser_reads(watched: Page, lang: str) ->
     assert rules == ["FREQ=MONTHLY;INTERVAL=3", "FREQ=MONTHLY;INTERVAL=6"]
     assert events[0].decoded("DTSTART") == date(2027, 1, 15)
     summary = str(events[0]["SUMMARY"])
-    assert (
-        "تغيير كلمات مرور الحسابات الرسمية" in summary
-        and "Change the official accounts' passwords" in summary
-    )
+    assert "تغيير كلمات مرور الحسابات الرسمية" in summary and "Change the official accounts' passwords" in summary
     description = str(events[0]["DESCRIPTION"])
-    assert (
-        "ويفضل كل 3 شهور" in description
-        and HOSTILE in description
-        and "فيسبوك الوزارة" in description
-    )
+    assert "ويفضل كل 3 شهور" in description and HOSTILE in description and "فيسبوك الوزارة" in description
     origin = page.evaluate("() => location.origin")
     assert f"{origin}/guideline/05-governance/#إدارة-المحتوى" in description
     assert f"{origin}/en/guideline/05-governance/#content-management" in description
-    expect(page.locator("#rm-status")).to_have_text(
-        text("tools.remind.done", lang=lang, file=dl.suggested_filename)
-    )
+    expect(page.locator("#rm-status")).to_have_text(text("tools.remind.done", lang=lang, file=dl.suggested_filename))
     run_axe(page, "#daleel-reminders", "downloaded")
 
 
@@ -435,15 +389,11 @@ def test_reminders_without_the_engine_say_so(page: Page, requests_log: Any, lang
     page.route("**/pyodide.asm.wasm", refuse)
     open_reminders(page, lang)
     expect(page.locator("#daleel-reminders[data-engine=failed]")).to_be_attached(timeout=BOOT_MS)
-    expect(page.locator("#rm-status")).to_contain_text(
-        text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip()
-    )
+    expect(page.locator("#rm-status")).to_contain_text(text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip())
     run_axe(page, "#daleel-reminders", "engine failed")
     # Asking for the file says why it cannot be made; trying again fails the same way, visibly.
     page.locator("#rm-download").click()
-    expect(page.locator("#rm-status")).to_contain_text(
-        text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip()
-    )
+    expect(page.locator("#rm-status")).to_contain_text(text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip())
     first = len(refused)
     assert first >= 1
     # The click marks the engine "loading" at once, so "failed" again means a new attempt failed.
