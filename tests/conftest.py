@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlparse
 
 import pytest
@@ -209,6 +209,42 @@ def hold_runtime(page: Page) -> list[Route]:
 
     page.route("**/pyodide.asm.wasm", hold)
     return held
+
+
+class SharedPage:
+    """One page of one language that the tests of a module use in turn, where starting the
+    page's engine costs more than the test itself. Its script errors, dialogs and requests are
+    watched for its whole life; `use_shared` checks them at the end of each test."""
+
+    def __init__(self, browser: Browser, base_url: str, lang: str, **options: Any) -> None:
+        self.lang = lang
+        self.context = new_context(browser, base_url, accept_downloads=True, **options)
+        self.log = RequestLog(base_url).watch(self.context)
+        self.page = self.context.new_page()
+        self.errors = watch_errors(self.page)
+
+
+P = TypeVar("P", bound=SharedPage)
+
+
+def closing_shared() -> Iterator[dict[str, P]]:
+    """A module fixture's body: the module's shared pages by language, closed at its end."""
+    pages: dict[str, P] = {}
+    yield pages
+    for shared in pages.values():
+        shared.context.close()
+
+
+def use_shared(pages: dict[str, P], lang: str, make: Callable[[str], P]) -> Iterator[P]:
+    """A test fixture's body: the shared page of `lang` (made on first use); no script error,
+    foreign request or failed response while the test used it."""
+    if lang not in pages:
+        pages[lang] = make(lang)
+    shared = pages[lang]
+    yield shared
+    assert shared.errors == []
+    assert shared.log.foreign() == []
+    assert shared.log.failed == []
 
 
 def watch_errors(page: Page) -> list[str]:

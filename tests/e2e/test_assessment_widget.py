@@ -28,7 +28,6 @@ import icalendar
 import pytest
 from playwright.sync_api import (
     Browser,
-    BrowserContext,
     FilePayload,
     Locator,
     Page,
@@ -39,7 +38,13 @@ from playwright.sync_api import (
 
 from assessment import api
 from assessment.strings import text
-from tests.conftest import SITE_URL, RequestLog, hold_runtime, new_context, watch_errors
+from tests.conftest import (
+    SITE_URL,
+    SharedPage,
+    closing_shared,
+    hold_runtime,
+    use_shared,
+)
 from tests.gates.visits import axe_violations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -204,18 +209,11 @@ def visible_ids(page: Page) -> list[str]:
     return [i for i in IDS if i in content]
 
 
-class Ready:
-    """One engine-ready page of one language, shared by the tests of this module."""
+class Ready(SharedPage):
+    """One engine-ready assessment of one language, shared by the tests of this module."""
 
     def __init__(self, browser: Browser, base_url: str, lang: str) -> None:
-        self.lang = lang
-        self.context: BrowserContext = new_context(
-            browser, base_url, accept_downloads=True, viewport=DESKTOP
-        )
-        self.log = RequestLog(base_url)
-        self.context.on("request", lambda r: self.log.urls.append(r.url))
-        self.page = self.context.new_page()
-        self.errors = watch_errors(self.page)
+        super().__init__(browser, base_url, lang, viewport=DESKTOP)
         open_page(self.page, lang)
 
     def fresh(self, size: str = "desktop") -> Page:
@@ -232,24 +230,15 @@ class Ready:
 
 
 @pytest.fixture(scope="module")
-def ready_pages(browser: Browser, base_url: str) -> Iterator[dict[str, Ready]]:
-    pages: dict[str, Ready] = {}
-    yield pages
-    for r in pages.values():
-        r.context.close()
+def ready_pages() -> Iterator[dict[str, Ready]]:
+    yield from closing_shared()
 
 
 @pytest.fixture
 def ready(
     ready_pages: dict[str, Ready], browser: Browser, base_url: str, request: pytest.FixtureRequest
 ) -> Iterator[Ready]:
-    lang: str = request.param
-    if lang not in ready_pages:
-        ready_pages[lang] = Ready(browser, base_url, lang)
-    r = ready_pages[lang]
-    yield r
-    assert r.errors == []
-    assert r.log.foreign() == []
+    yield from use_shared(ready_pages, request.param, lambda lang: Ready(browser, base_url, lang))
 
 
 # ---------------------------------------------------------------- the task list, by keyboard

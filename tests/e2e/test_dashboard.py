@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
+from playwright.sync_api import Browser, FilePayload, Page, expect
 
 from assessment import api
 from assessment.aggregate import MAX_FILE_BYTES
 from assessment.strings import text
-from tests.conftest import RequestLog, new_context, watch_errors
+from tests.conftest import SharedPage, closing_shared, new_context, use_shared
 from tests.gates.visits import LAY_OUT_EVERYTHING, axe_violations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,17 +124,13 @@ def wait_renders(page: Page, n: int) -> None:
     expect(page.locator(f'#daleel-dashboard[data-state=shown][data-renders="{n}"]')).to_be_attached(timeout=BOOT_MS)
 
 
-class Board:
+class Board(SharedPage):
     """One engine-ready dashboard of one language, shared by the tests that need no cold start
     of the engine (each start costs about 6 s of CPU). Each test begins from "clear
     everything", which test_sorting_by_keyboard_and_clear_everything shows forgets every file."""
 
     def __init__(self, browser: Browser, base_url: str, lang: str) -> None:
-        self.lang = lang
-        self.context: BrowserContext = new_context(browser, base_url, accept_downloads=True)
-        self.log = RequestLog(base_url).watch(self.context)
-        self.page = self.context.new_page()
-        self.errors = watch_errors(self.page)
+        super().__init__(browser, base_url, lang)
         open_page(self.page, lang)
         self.renders = 0
 
@@ -151,24 +147,12 @@ class Board:
 
 @pytest.fixture(scope="module")
 def boards() -> Iterator[dict[str, Board]]:
-    shared: dict[str, Board] = {}
-    yield shared
-    for board in shared.values():
-        board.context.close()
+    yield from closing_shared()
 
 
 @pytest.fixture
 def board(boards: dict[str, Board], browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Board]:
-    """The shared page of the language the test is parametrised with; no script error, foreign
-    request or failed response while the test used it."""
-    lang: str = request.param
-    if lang not in boards:
-        boards[lang] = Board(browser, base_url, lang)
-    shared = boards[lang]
-    yield shared
-    assert shared.errors == []
-    assert shared.log.foreign() == []
-    assert shared.log.failed == []
+    yield from use_shared(boards, request.param, lambda lang: Board(browser, base_url, lang))
 
 
 def download(page: Page, selector: str) -> tuple[str, bytes]:
