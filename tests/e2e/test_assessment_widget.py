@@ -744,6 +744,30 @@ def test_scores_cannot_be_gamed(ready: Ready) -> None:
     assert ready.errors == []
 
 
+@pytest.mark.parametrize("ready", ["ar", "en"], indirect=True)
+def test_quick_changes_end_on_the_score_of_the_last_answers(ready: Ready) -> None:
+    """Answers changed faster than the engine scores them: the summary bar, which stays on
+    every step, ends on the score of the answers as they are, not on an older one."""
+    lang = ready.lang
+    page = ready.fresh()
+    click_answers(page, pattern(6))
+    show_step(page, step_of(IDS[0]))
+    page.locator(f'#item-{IDS[0]} input[value="{pattern(6)[IDS[0]]}"]').focus()
+    for _ in range(7):  # round the options and back, as fast as keys arrive
+        page.keyboard.press("ArrowDown")
+    for item in [i for i in IDS[1:6] if step_of(i) == step_of(IDS[0])]:
+        page.locator(f'#item-{item} input[value="no"]').check()
+    answers = checked_answers(page)
+    assert answers[IDS[0]] != pattern(6)[IDS[0]] and len(answers) == 6
+    expected = cpython_score(doc(answers))
+    expect(page.locator("#daleel-bar-score")).to_have_text(fmt(expected["overall"], lang))
+    expect(page.locator("#daleel-bar-level")).to_have_text(
+        expected["level"][lang] if expected["level"] else t("widget.bar.none", lang)
+    )
+    go(page, "results")
+    assert_results(page, lang, expected)
+
+
 @pytest.mark.parametrize("ready", ["en"], indirect=True)
 def test_compare_never_changes_answers(ready: Ready) -> None:
     page = ready.fresh()
