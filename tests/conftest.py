@@ -198,17 +198,27 @@ def page(context: BrowserContext, requests_log: RequestLog) -> Page:
     return context.new_page()
 
 
+# The runtime's largest file: what a test holds or refuses to control the engine's start.
+RUNTIME_WASM = "**/pyodide.asm.wasm"
+
+
 def hold_runtime(page: Page) -> list[Route]:
     """Keep the request for Pyodide's wasm unanswered: the page stays in its "engine loading"
     state, as on a slow first visit, for tests of what works without the engine. Each start of
-    the engine costs about 6 s of CPU, which a test that never uses it need not pay."""
+    the engine costs about 6 s of CPU, which a test that never uses it need not pay. To let the
+    engine start later: `page.unroute(RUNTIME_WASM)`, then continue the routes returned."""
     held: list[Route] = []
 
     def hold(route: Route) -> None:
         held.append(route)
 
-    page.route("**/pyodide.asm.wasm", hold)
+    page.route(RUNTIME_WASM, hold)
     return held
+
+
+def refuse_runtime(page: Page) -> None:
+    """Make the engine fail (its wasm answers 404): for tests of what the page says then."""
+    page.route(RUNTIME_WASM, lambda route: route.fulfill(status=404))
 
 
 class SharedPage:

@@ -31,7 +31,6 @@ from playwright.sync_api import (
     FilePayload,
     Locator,
     Page,
-    Route,
     ViewportSize,
     expect,
 )
@@ -39,10 +38,12 @@ from playwright.sync_api import (
 from assessment import api
 from assessment.strings import text
 from tests.conftest import (
+    RUNTIME_WASM,
     SITE_URL,
     SharedPage,
     closing_shared,
     hold_runtime,
+    refuse_runtime,
     use_shared,
 )
 from tests.gates.visits import axe_violations
@@ -114,11 +115,6 @@ def pattern(n: int) -> dict[str, str]:
 
 def progress(lang: str, n: int) -> str:
     return t("widget.progress", lang, answered=n, total=len(IDS))
-
-
-def block_pyodide(page: Page) -> None:
-    """Make the engine fail (the wasm answers 404): for tests of what works without it."""
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404))
 
 
 def open_page(page: Page, lang: str, wait_engine: bool = True, fragment: str = "") -> None:
@@ -455,7 +451,7 @@ def test_answers_saved_by_the_earlier_page_still_load(watched: Page) -> None:
         f"localStorage.getItem({json.dumps(KEY)}) || localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(saved))});"
     )
     page = watched
-    block_pyodide(page)
+    refuse_runtime(page)
     open_page(page, "en", wait_engine=False)
     expect(page.locator("#daleel-progress-text")).to_have_text(progress("en", 10))
     assert checked_answers(page) == pattern(10)
@@ -469,7 +465,7 @@ def test_storage_unavailable_warns_and_keeps_working(watched: Page) -> None:
     page.add_init_script(
         "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
     )
-    block_pyodide(page)
+    refuse_runtime(page)
     open_page(page, "en", wait_engine=False)
     click_answers(page, pattern(2))
     warning = page.locator("#daleel-storage-warning")
@@ -917,7 +913,7 @@ def test_missing_runtime_fails_plainly_and_the_form_still_works(
     watched: Page, requests_log: Any, lang: str
 ) -> None:
     page = watched
-    block_pyodide(page)
+    refuse_runtime(page)
     open_page(page, lang, wait_engine=False)
     note = page.locator("#daleel-engine-note")
     expect(page.locator("#daleel-assessment[data-engine=failed]")).to_be_attached(timeout=BOOT_MS)
@@ -942,7 +938,7 @@ def test_missing_runtime_fails_plainly_and_the_form_still_works(
 
     if lang == "en":
         # Retry once the file is reachable again: the engine loads and scores the same answers.
-        page.unroute("**/pyodide.asm.wasm")
+        page.unroute(RUNTIME_WASM)
         page.locator("#daleel-retry").click()
         expect(page.locator("#daleel-assessment[data-engine=ready]")).to_be_attached(
             timeout=BOOT_MS
@@ -955,17 +951,8 @@ def test_missing_runtime_fails_plainly_and_the_form_still_works(
 
 def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watched: Page) -> None:
     page = watched
-    held: list[Route] = []
-    released: list[bool] = []
-
-    def hold(route: Route) -> None:
-        if released:
-            route.continue_()
-        else:
-            held.append(route)
-
     # Hold the runtime's largest file: the page must say what it is fetching, and answer.
-    page.route("**/pyodide.asm.wasm", hold)
+    held = hold_runtime(page)
     open_page(page, "ar", wait_engine=False)
     note = page.locator("#daleel-engine-note")
     expect(note).to_be_visible()
@@ -974,7 +961,7 @@ def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watc
     expect(page.locator("#daleel-progress-text")).to_have_text(progress("ar", 2))
     run_axe(page, "engine loading")
     expect(page.locator("#daleel-assessment")).not_to_have_attribute("data-engine", "ready")
-    released.append(True)
+    page.unroute(RUNTIME_WASM)
     for route in held:
         route.continue_()
     expect(page.locator("#daleel-assessment[data-engine=ready]")).to_be_attached(timeout=BOOT_MS)
@@ -986,7 +973,7 @@ def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watc
 
 def test_start_over_asks_and_offers_to_save(watched: Page) -> None:
     page = watched
-    block_pyodide(page)
+    refuse_runtime(page)
     open_page(page, "en", wait_engine=False)
     click_answers(page, pattern(3))
     page.click("#daleel-restart")

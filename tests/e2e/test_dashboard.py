@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, FilePayload, Page, expect
 from assessment import api
 from assessment.aggregate import MAX_FILE_BYTES
 from assessment.strings import text
-from tests.conftest import SharedPage, closing_shared, new_context, use_shared
+from tests.conftest import SharedPage, closing_shared, new_context, refuse_runtime, use_shared
 from tests.gates.visits import LAY_OUT_EVERYTHING, axe_violations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -325,7 +325,7 @@ def test_too_many_files_change_nothing(board: Board) -> None:
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_engine_failure_says_so_and_changes_nothing(watched: Page, requests_log: Any, lang: str) -> None:
     page = watched
-    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404))
+    refuse_runtime(page)
     open_page(page, lang, wait_engine=False)
     expect(page.locator("#daleel-dashboard[data-engine=failed]")).to_be_attached(timeout=BOOT_MS)
     expect(page.locator("#dd-status")).to_have_text(t("dashboard.engine_failed", lang))

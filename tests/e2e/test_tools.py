@@ -35,6 +35,7 @@ from playwright.sync_api import (
 from pypdf import PdfReader
 
 from assessment.strings import text
+from tests.conftest import RUNTIME_WASM
 from tests.gates.visits import axe_violations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -386,7 +387,7 @@ def test_reminders_without_the_engine_say_so(page: Page, requests_log: Any, lang
         refused.append(route.request.url)
         route.fulfill(status=404)
 
-    page.route("**/pyodide.asm.wasm", refuse)
+    page.route(RUNTIME_WASM, refuse)
     open_reminders(page, lang)
     expect(page.locator("#daleel-reminders[data-engine=failed]")).to_be_attached(timeout=BOOT_MS)
     expect(page.locator("#rm-status")).to_contain_text(text("tools.remind.failed", lang=lang, detail="").split("(")[0].strip())
