@@ -206,7 +206,8 @@ def hold_runtime(page: Page) -> list[Route]:
     """Keep the request for Pyodide's wasm unanswered: the page stays in its "engine loading"
     state, as on a slow first visit, for tests of what works without the engine. Each start of
     the engine costs about 6 s of CPU, which a test that never uses it need not pay. To let the
-    engine start later: `page.unroute(RUNTIME_WASM)`, then continue the routes returned."""
+    engine start later: continue the routes returned, then `page.unroute(RUNTIME_WASM)`
+    (unrouting first would hand the held requests on by itself)."""
     held: list[Route] = []
 
     def hold(route: Route) -> None:

@@ -961,9 +961,9 @@ def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watc
     expect(page.locator("#daleel-progress-text")).to_have_text(progress("ar", 2))
     run_axe(page, "engine loading")
     expect(page.locator("#daleel-assessment")).not_to_have_attribute("data-engine", "ready")
-    page.unroute(RUNTIME_WASM)
     for route in held:
         route.continue_()
+    page.unroute(RUNTIME_WASM)
     expect(page.locator("#daleel-assessment[data-engine=ready]")).to_be_attached(timeout=BOOT_MS)
     expect(note).to_be_hidden()
 
