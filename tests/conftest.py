@@ -36,6 +36,7 @@ from playwright.sync_api import (
     Browser,
     BrowserContext,
     Dialog,
+    FileChooser,
     Page,
     Playwright,
     Response,
@@ -220,6 +221,26 @@ def hold_runtime(page: Page) -> list[Route]:
 def refuse_runtime(page: Page) -> None:
     """Make the engine fail (its wasm answers 404): for tests of what the page says then."""
     page.route(RUNTIME_WASM, lambda route: route.fulfill(status=404))
+
+
+def chooser_opened_by(page: Page, act: Callable[[], None], timeout: float) -> FileChooser:
+    """The file chooser that `act` opens. `expect_file_chooser` alone switches the page's
+    chooser interception on without waiting for it (its subscription is fire-and-forget), so a
+    key press sent at once can open a chooser that nobody intercepts: about 1 in 100 here, which
+    failed CI once. A listener already in place and one round trip put the interception on
+    before `act` runs: 0 failures in 600 tries."""
+
+    def keep(chooser: FileChooser) -> None:
+        pass
+
+    page.on("filechooser", keep)
+    try:
+        page.evaluate("0")
+        with page.expect_file_chooser(timeout=timeout) as chooser:
+            act()
+        return chooser.value
+    finally:
+        page.remove_listener("filechooser", keep)
 
 
 class SharedPage:

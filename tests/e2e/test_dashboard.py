@@ -26,7 +26,14 @@ from playwright.sync_api import Browser, FilePayload, Page, expect
 from assessment import api
 from assessment.aggregate import MAX_FILE_BYTES
 from assessment.strings import text
-from tests.conftest import SharedPage, closing_shared, new_context, refuse_runtime, use_shared
+from tests.conftest import (
+    SharedPage,
+    chooser_opened_by,
+    closing_shared,
+    new_context,
+    refuse_runtime,
+    use_shared,
+)
 from tests.gates.visits import LAY_OUT_EVERYTHING, axe_violations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -273,9 +280,8 @@ def test_sorting_by_keyboard_and_clear_everything(board: Board) -> None:
     page.keyboard.press("Shift+Tab")  # back over the previous round's input to this round's
     page.keyboard.press("Shift+Tab")
     expect(page.locator("#dd-current")).to_be_focused()
-    with page.expect_file_chooser(timeout=BOOT_MS) as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(files=payloads(current_set()[:12]))
+    chooser = chooser_opened_by(page, lambda: page.keyboard.press("Space"), timeout=BOOT_MS)
+    chooser.set_files(files=payloads(current_set()[:12]))
     wait_renders(page, board.renders + 1)
     header = page.locator("#dd-entity-table thead th").nth(3)
     header.locator("button").focus()
