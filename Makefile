@@ -41,6 +41,8 @@ system-deps:
 
 build: system-deps setup
 	$(BIN)/mkdocs build --strict --quiet
+	# Each page's module script and its imports as one file (the sources stay plain modules).
+	$(BIN)/python scripts/bundle_modules.py site
 	# Fonts cut to the characters of every built page (print pages included) before the PDFs.
 	$(BIN)/python scripts/subset_fonts.py --quiet site
 	# Material's search index requested when search is opened, not on every page.

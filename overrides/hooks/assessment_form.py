@@ -8,7 +8,7 @@ from the start, so each question can be read and answered before any engine load
 than the first are `hidden` (no layout cost) until the page script shows them. Strings come
 from assessment/data/strings/<lang>.json (`widget.*`, `term.*`).
 
-Also: the assessment stylesheet and module graph are linked from the <head> of the assessment
+Also: the assessment stylesheet and module script are linked from the <head> of the assessment
 pages only, and after the build every guideline link the form makes is checked against the
 built pages (a missing anchor is a warning, so `mkdocs build --strict` fails on it).
 """
@@ -45,18 +45,6 @@ RUNTIME_FILES = (
     "pyodide.asm.wasm",
     "python_stdlib.zip",
     "pyodide-lock.json",
-)
-MODULES = (
-    "main.js",
-    "engine.js",
-    "protocol.js",
-    "results.js",
-    "dom.js",
-    "format.js",
-    "model.js",
-    "steps.js",
-    "files.js",
-    "../strings.js",
 )
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
@@ -450,15 +438,15 @@ def on_pre_build(config: Any, **_: Any) -> None:
 def on_page_content(content: str, page: Any, config: Any, **_: Any) -> str:
     if not _is_assessment(page) or MARKER not in content:
         return content
-    # The <head> of this page (overrides/main.html reads page.meta.head). The module graph is
-    # fetched with the page instead of one round trip per import (the first question is
-    # answerable only once main.js has run; scripts/bench.py). main.js starts the scoring worker
-    # once the form is answerable: started from <head>, its compilation competed with parsing
+    # The <head> of this page (overrides/main.html reads page.meta.head). main.js is fetched
+    # with the page, and scripts/bundle_modules.py makes it one file with its imports: the
+    # first question is answerable only once main.js has run (scripts/bench.py). It starts the
+    # scoring worker once the form is answerable: started from <head>, its compilation competed with parsing
     # the form on two cores (first question 1.36-1.46x the chapter page's time to interactive,
     # against 1.20-1.21x; scores shown 1.18-1.22x the bare Pyodide page, against 1.14-1.20x).
     page.meta["head"] = {
         "stylesheets": ["assets/stylesheets/assessment.css"],
-        "modulepreload": [f"assets/javascripts/assessment/{name}" for name in MODULES],
+        "modulepreload": ["assets/javascripts/assessment/main.js"],
     }
     links: set[tuple[str, str, str]] = config.get(LINKS_KEY, set())
     return content.replace(MARKER, render_form(_lang(page), links=links), 1)

@@ -34,7 +34,9 @@ export class Engine extends EventTarget {
     /** @type {Worker} */
     let worker;
     try {
-      worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+      // Named from the javascripts folder, not this file's: the dashboard's bundle carries
+      // this module into dashboard/ (scripts/bundle_modules.py), where "./worker.js" is not.
+      worker = new Worker(new URL("../assessment/worker.js", import.meta.url), { type: "module" });
     } catch (error) {
       this.fail(errorText(error));
       return;

@@ -18,7 +18,10 @@ async function loadStrings() {
     link.href = styles;
     document.head.append(link);
   }
-  ({ STRINGS } = await import("../strings.js"));
+  // Named by URL so that scripts/bundle_modules.py leaves it a request of its own, made only
+  // here, instead of carrying every string into every page's bundle.
+  const strings = new URL("../strings.js", import.meta.url).href;
+  ({ STRINGS } = /** @type {typeof import("../strings.js")} */ (await import(strings)));
 }
 
 /** The interface string `key` in the page's language.

@@ -1,0 +1,39 @@
+"""Each page's module script is one file (scripts/bundle_modules.py), and every file a bundle
+names relative to itself (the scoring worker, a stylesheet) is where the bundle looks for it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bundle_modules import MODULE_RELATIVE, entry_modules
+
+from tests.conftest import SITE
+
+pytestmark = pytest.mark.site
+
+# A static import or re-export left in a bundle: one more request before the page can start.
+STATIC_IMPORT = re.compile(r"^\s*(?:import\s|export\s[^;]*\sfrom\s)", re.MULTILINE)
+
+
+def test_page_modules_are_bundled() -> None:
+    entries = {e.relative_to(SITE.resolve()).as_posix(): e for e in entry_modules(SITE)}
+    assert {
+        "assets/javascripts/assessment/main.js",
+        "assets/javascripts/dashboard/main.js",
+        "assets/javascripts/tools/reminders.js",
+        "assets/javascripts/offline/register.js",
+    } <= set(entries)
+    for name, entry in entries.items():
+        text = entry.read_text(encoding="utf-8")
+        assert STATIC_IMPORT.search(text) is None, f"{name} still imports"
+        for target in MODULE_RELATIVE.findall(text):
+            assert (entry.parent / target).is_file(), f"{name} names {target}, not built"
+
+
+def test_the_engine_is_reached_from_every_bundle_that_carries_it() -> None:
+    carriers = [e for e in entry_modules(SITE) if "new Worker(" in e.read_text(encoding="utf-8")]
+    assert len(carriers) >= 3  # the assessment, the dashboard, the reminders tool
+    for entry in carriers:
+        named = MODULE_RELATIVE.findall(entry.read_text(encoding="utf-8"))
+        assert "../assessment/worker.js" in named
