@@ -4,6 +4,7 @@ names relative to itself (the scoring worker, a stylesheet) is where the bundle 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from bundle_modules import MODULE_RELATIVE, entry_modules
@@ -16,8 +17,13 @@ pytestmark = pytest.mark.site
 STATIC_IMPORT = re.compile(r"^\s*(?:import\s|export\s[^;]*\sfrom\s)", re.MULTILINE)
 
 
-def test_page_modules_are_bundled() -> None:
-    entries = {e.relative_to(SITE.resolve()).as_posix(): e for e in entry_modules(SITE)}
+@pytest.fixture(scope="module")
+def entries() -> dict[str, Path]:
+    """Each module a built page loads, by its path in the site (every page read once)."""
+    return {e.relative_to(SITE.resolve()).as_posix(): e for e in entry_modules(SITE)}
+
+
+def test_page_modules_are_bundled(entries: dict[str, Path]) -> None:
     assert {
         "assets/javascripts/assessment/main.js",
         "assets/javascripts/dashboard/main.js",
@@ -31,8 +37,8 @@ def test_page_modules_are_bundled() -> None:
             assert (entry.parent / target).is_file(), f"{name} names {target}, not built"
 
 
-def test_the_engine_is_reached_from_every_bundle_that_carries_it() -> None:
-    carriers = [e for e in entry_modules(SITE) if "new Worker(" in e.read_text(encoding="utf-8")]
+def test_the_engine_is_reached_from_every_bundle_that_carries_it(entries: dict[str, Path]) -> None:
+    carriers = [e for e in entries.values() if "new Worker(" in e.read_text(encoding="utf-8")]
     assert len(carriers) >= 3  # the assessment, the dashboard, the reminders tool
     for entry in carriers:
         named = MODULE_RELATIVE.findall(entry.read_text(encoding="utf-8"))
