@@ -17,6 +17,11 @@ every `new URL("...", import.meta.url)` of a bundle is checked to name a built f
 that only worked beside the original module stops the build. Running it again changes nothing
 (a bundle has no imports left).
 
+Each module worker that a bundle starts (`new Worker(new URL(...))`) is then bundled the same
+way, in place: the scoring worker's own import cost its start about 25 ms, fetched and compiled
+once the worker had started (scripts/bench.py's probe). Its lazy import of the dashboard's
+decoder (2 kB) is carried in the bundle, evaluated only when first used.
+
 Usage: python scripts/bundle_modules.py [SITE_DIR]
 """
 
@@ -34,6 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # A file named relative to the module's own URL: a worker, a stylesheet.
 MODULE_RELATIVE = re.compile(r"""new URL\(\s*["'`]([^"'`$]+)["'`]\s*,\s*import\.meta\.url\s*\)""")
+# A module worker started from a bundle, named the same way.
+WORKER = re.compile(r"new Worker\(\s*" + MODULE_RELATIVE.pattern)
 
 
 class _ModuleScripts(HTMLParser):
@@ -68,6 +75,19 @@ def entry_modules(site: Path) -> list[Path]:
     return sorted(entries)
 
 
+def worker_modules(entries: list[Path]) -> list[Path]:
+    """The worker scripts that the bundled entries start, each once."""
+    workers = {
+        (entry.parent / target).resolve()
+        for entry in entries
+        for target in WORKER.findall(entry.read_text(encoding="utf-8"))
+    }
+    missing = [str(w) for w in workers if not w.is_file()]
+    if missing:
+        raise SystemExit("bundle_modules: no such worker: " + "; ".join(sorted(missing)))
+    return sorted(workers)
+
+
 def bundle(site: Path, entries: list[Path]) -> None:
     """Replace each entry by its bundle: ES module output, UTF-8 kept (the strings are Arabic)."""
     if not ESBUILD.is_file():
@@ -89,11 +109,13 @@ def bundle(site: Path, entries: list[Path]) -> None:
 
 
 def broken_urls(entries: list[Path]) -> list[str]:
-    """Every module-relative URL of a bundle that names no file beside it."""
+    """Every module-relative URL of a bundle that names no file (or, ending in "/", no folder)
+    beside it."""
     broken = []
     for entry in entries:
         for target in MODULE_RELATIVE.findall(entry.read_text(encoding="utf-8")):
-            if not (entry.parent / target).is_file():
+            named = entry.parent / target
+            if not (named.is_dir() if target.endswith("/") else named.is_file()):
                 broken.append(f"{entry.name}: {target}")
     return broken
 
@@ -105,11 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     site: Path = args.site
     entries = entry_modules(site)
     bundle(site, entries)
-    broken = broken_urls(entries)
+    workers = worker_modules(entries)
+    bundle(site, workers)
+    broken = broken_urls(entries + workers)
     if broken:
         raise SystemExit("bundle_modules: URLs naming no file once bundled: " + "; ".join(broken))
-    names = ", ".join(e.relative_to(site.resolve()).as_posix() for e in entries)
-    print(f"bundle_modules: {len(entries)} entry modules bundled ({names})")
+    names = ", ".join(e.relative_to(site.resolve()).as_posix() for e in entries + workers)
+    print(f"bundle_modules: {len(entries)} entry modules, {len(workers)} workers bundled ({names})")
     return 0
 
 

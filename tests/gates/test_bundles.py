@@ -1,5 +1,6 @@
-"""Each page's module script is one file (scripts/bundle_modules.py), and every file a bundle
-names relative to itself (the scoring worker, a stylesheet) is where the bundle looks for it."""
+"""Each page's module script and the scoring worker are one file each
+(scripts/bundle_modules.py), and every file a bundle names relative to itself (the scoring
+worker, a stylesheet, the wheels' folder) is where the bundle looks for it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bundle_modules import MODULE_RELATIVE, entry_modules
+from bundle_modules import MODULE_RELATIVE, entry_modules, worker_modules
 
 from tests.conftest import SITE
 
@@ -43,3 +44,18 @@ def test_the_engine_is_reached_from_every_bundle_that_carries_it(entries: dict[s
     for entry in carriers:
         named = MODULE_RELATIVE.findall(entry.read_text(encoding="utf-8"))
         assert "../assessment/worker.js" in named
+
+
+def test_the_scoring_worker_is_bundled(entries: dict[str, Path]) -> None:
+    workers = worker_modules(list(entries.values()))
+    assert [w.relative_to(SITE.resolve()).as_posix() for w in workers] == [
+        "assets/javascripts/assessment/worker.js"
+    ]
+    text = workers[0].read_text(encoding="utf-8")
+    assert STATIC_IMPORT.search(text) is None, "the worker still imports"
+    # The dashboard's decoder travels inside it, not as a path beside a file that moved.
+    assert "../dashboard/read.js" not in text
+    assert "decodeAll" in text
+    for target in MODULE_RELATIVE.findall(text):
+        named = workers[0].parent / target
+        assert named.is_dir() if target.endswith("/") else named.is_file(), target
