@@ -200,6 +200,11 @@ function init(root) {
   const form = new Form(root);
   const store = new Store(t);
   const engine = new Engine();
+  // Started before anything else: the worker's thread is created by this (main) thread, which
+  // the page's DOMContentLoaded work then holds for about 100 ms. Started last, the worker
+  // waited that out; scores came about 150 ms later, the first question no sooner (README,
+  // "Performance"). The listeners below catch up with its state at the end of init().
+  engine.start();
   const status = byId("daleel-status");
   const total = form.ids.length;
   /** @type {View} */
@@ -376,11 +381,12 @@ function init(root) {
   function setEngineButtons() {
     for (const b of reportButtons) if (b.dataset.download !== "json") b.disabled = !engine.ready || (b.dataset.download === "ics" && !hasDates);
   }
-  engine.addEventListener("loading", () => {
+  function showEngineLoading() {
     byId("daleel-engine-error").hidden = true;
     byId("daleel-engine-note").hidden = false;
     setEngineButtons();
-  });
+  }
+  engine.addEventListener("loading", showEngineLoading);
   engine.addEventListener("ready", () => {
     root.dataset.engine = "ready";
     root.dataset.engineMs = String(engine.readyMs);
@@ -389,7 +395,7 @@ function init(root) {
     announce(t("widget.engine.ready"));
     rescore(false);
   });
-  engine.addEventListener("failed", () => {
+  function showEngineFailed() {
     root.dataset.engine = "failed";
     byId("daleel-ics-note").hidden = true; // it speaks of due dates, and only the engine knows the plan
     byId("daleel-engine-note").hidden = true;
@@ -397,7 +403,8 @@ function init(root) {
     byId("daleel-engine-error").hidden = false;
     byId("daleel-results-body").replaceChildren(el("p", { text: t("widget.engine.unavailable") }));
     announce(t("widget.engine.failed"));
-  });
+  }
+  engine.addEventListener("failed", showEngineFailed);
 
   // ---------- downloads
   /**
@@ -630,7 +637,10 @@ function init(root) {
   root.dataset.ready = "true";
   if (saved === "corrupt") announce(t("widget.storage.corrupt"));
   else if (saved) announce(t("widget.storage.restored", { answered, total }));
-  engine.start();
+  // The engine started at the top of init(), before its listeners: "ready" cannot have come
+  // yet (it is a message), "loading" has, and "failed" has if the worker could not be made.
+  if (engine.state === "loading") showEngineLoading();
+  else if (engine.state === "failed") showEngineFailed();
 }
 
 // Last, so the classes above are defined when init() runs.
