@@ -9,9 +9,9 @@ visit and over the service worker (scripts/bench.py; README, "Performance").
 
 Every entry module that a built page loads (`<script type="module" src=...>`) is replaced in
 place by esbuild's bundle of it and its imports, so the pages, precompression and the service
-worker see one file. A worker's own imports stay separate files: esbuild leaves
-`new Worker(new URL("./worker.js", import.meta.url))` as written, and the bundle sits where the
-entry was. A module bundled into another folder's entry (the assessment's engine.js into the
+worker see one file. esbuild leaves `new Worker(new URL("./worker.js", import.meta.url))` as
+written (the worker is bundled on its own, below), and the bundle sits where the entry was.
+A module bundled into another folder's entry (the assessment's engine.js into the
 dashboard's main.js) must name such files from the `javascripts` folder (`../assessment/...`):
 every `new URL("...", import.meta.url)` of a bundle is checked to name a built file, so a URL
 that only worked beside the original module stops the build. Running it again changes nothing

@@ -440,10 +440,10 @@ def on_page_content(content: str, page: Any, config: Any, **_: Any) -> str:
         return content
     # The <head> of this page (overrides/main.html reads page.meta.head). main.js is fetched
     # with the page, and scripts/bundle_modules.py makes it one file with its imports: the
-    # first question is answerable only once main.js has run (scripts/bench.py). It starts the
-    # scoring worker once the form is answerable: started from <head>, its compilation
-    # competed with parsing the form on two cores (first question 1.36-1.46x the chapter page's time to interactive,
-    # against 1.20-1.21x; scores shown 1.18-1.22x the bare Pyodide page, against 1.14-1.20x).
+    # first question is answerable only once main.js has run (scripts/bench.py). main.js, not
+    # the <head>, starts the scoring worker, once the form is parsed: started from <head>, its
+    # compilation competed with parsing the form on two cores (first question 1.36-1.46x the
+    # chapter page's time to interactive, against 1.20-1.21x).
     page.meta["head"] = {
         "stylesheets": ["assets/stylesheets/assessment.css"],
         "modulepreload": ["assets/javascripts/assessment/main.js"],
