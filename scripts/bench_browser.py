@@ -61,7 +61,9 @@ PROBE = """
   };
   const poll = () => {
     const root = document.getElementById("daleel-assessment");
-    if (b.answerable === null && root && root.dataset.ready) {
+    // Not waiting for main.js (data-ready): an answer given before it runs is kept, since it
+    // reads the form before writing to it (test_answers_given_before_the_script_runs_are_kept).
+    if (b.answerable === null && root) {
       const r = document.querySelector("fieldset.daleel-item input[type=radio]");
       const shown = r && r.getClientRects().length && getComputedStyle(r).visibility !== "hidden";
       if (shown && !r.disabled) {

@@ -388,7 +388,7 @@ class Renderer:
             f'<button type="button" class="md-button" id="daleel-retry">{_e(t("widget.engine.retry"))}</button></div>',
             '<div class="daleel-alert daleel-alert--warning" id="daleel-storage-warning" hidden><p></p></div>',
             self.bar(len(items)),
-            '<form class="daleel-form" id="daleel-form" novalidate>',
+            '<form class="daleel-form" id="daleel-form" novalidate autocomplete="off">',
             # A first visit lands on the first domain (its questions answerable at once); the
             # page script moves to the step in the URL, or to the overview when answers exist.
             self.overview(domains, counts, hidden=True),
@@ -439,11 +439,11 @@ def on_page_content(content: str, page: Any, config: Any, **_: Any) -> str:
     if not _is_assessment(page) or MARKER not in content:
         return content
     # The <head> of this page (overrides/main.html reads page.meta.head). main.js is fetched
-    # with the page, and scripts/bundle_modules.py makes it one file with its imports: the
-    # first question is answerable only once main.js has run (scripts/bench.py). main.js, not
+    # with the page, and scripts/bundle_modules.py makes it one file with its imports. The
+    # questions are answerable before it runs (it keeps what was answered then). main.js, not
     # the <head>, starts the scoring worker, once the form is parsed: started from <head>, its
     # compilation competed with parsing the form on two cores (first question 1.36-1.46x the
-    # chapter page's time to interactive, against 1.20-1.21x).
+    # chapter page's time to interactive, against 1.20-1.21x; scores no sooner).
     page.meta["head"] = {
         "stylesheets": ["assets/stylesheets/assessment.css"],
         "modulepreload": ["assets/javascripts/assessment/main.js"],

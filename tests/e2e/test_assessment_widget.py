@@ -31,6 +31,7 @@ from playwright.sync_api import (
     FilePayload,
     Locator,
     Page,
+    Route,
     ViewportSize,
     expect,
 )
@@ -966,6 +967,46 @@ def test_first_visit_says_what_is_downloading_and_questions_stay_answerable(watc
     page.unroute(RUNTIME_WASM)
     expect(page.locator("#daleel-assessment[data-engine=ready]")).to_be_attached(timeout=BOOT_MS)
     expect(note).to_be_hidden()
+
+
+def test_answers_given_before_the_script_runs_are_kept(watched: Page, requests_log: Any) -> None:
+    """The first domain's questions are answerable from the page's first paint (make bench
+    measures them so): what is answered before main.js runs survives its start, over the saved
+    answers, and the reader stays on the step they were answering."""
+    page = watched
+    hold_runtime(page)
+    root = page.locator("#daleel-assessment")
+    first, second = IDS[0], IDS[1]
+    assert step_of(first) == f"domain-{DOMAINS[0]['number']}" != step_of(second)
+    open_page(page, "ar", wait_engine=False)
+    click_answers(page, {first: "yes", second: "no"})
+    expect(page.locator("#daleel-progress-text")).to_have_text(progress("ar", 2))
+
+    held: list[Route] = []
+    script = "**/assets/javascripts/assessment/main.js"
+    page.route(script, lambda route: held.append(route))
+    page.goto(PATHS["ar"], wait_until="commit")
+    option = page.locator(f'#item-{first} input[value="partial"]')
+    option.check()
+    page.fill(f"#note-{first}", "كُتبت قبل أن يعمل البرنامج")
+    expect(root).not_to_have_attribute("data-ready", "true")
+    assert held, "main.js was not held: the answers above were given after it ran"
+    for route in held:
+        route.continue_()
+    page.unroute(script)
+
+    expect(root).to_have_attribute("data-ready", "true")
+    expect(root).to_have_attribute("data-step", step_of(first))
+    expect(option).to_be_checked()
+    expect(page.locator(f"#note-{first}")).to_have_value("كُتبت قبل أن يعمل البرنامج")
+    expect(page.locator("#daleel-progress-text")).to_have_text(progress("ar", 2))
+    stored = json.loads(form_state(page)["stored"])["doc"]["answers"]
+    assert stored[first] == {"value": "partial", "note": "كُتبت قبل أن يعمل البرنامج"}
+    assert stored[second] == {"value": "no"}
+    page.reload()
+    expect(root).to_have_attribute("data-ready", "true")
+    assert checked_answers(page) == {first: "partial", second: "no"}
+    assert requests_log.foreign() == []
 
 
 # ---------------------------------------------------------------- start over

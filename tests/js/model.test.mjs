@@ -4,7 +4,7 @@ import { test } from "node:test";
 
 import {
   buildDoc, datedPlan, domainStatus, emptyState, isOverdue, engineText, evidenceLines, landingStep, parseSaved, stateFromDoc, stateFromScored,
-  stepFromHash, summary,
+  stepFromHash, summary, withEarlyInput,
 } from "../../overrides/assets/javascripts/assessment/model.js";
 
 const entity = { name: "Ministry", code: "", unit: "", assessor: "K.", date: "2026-11-28" };
@@ -121,6 +121,20 @@ test("a first visit lands on the first domain, a returning one on the task list"
   const empty = emptyState();
   assert.equal(landingStep(empty, "domain-2"), "domain-2");
   assert.equal(landingStep({ ...empty, values: { a: "no" } }, "domain-2"), "overview");
+});
+
+test("answers given before the script ran are kept over the saved ones; the entity is not taken", () => {
+  const saved = st({ values: { a: "yes", b: "no" }, notes: { b: "saved note" }, plans: { b: { owner: "Unit", due: "", evidence: [] } }, retired: { old: { value: "no" } } });
+  const early = { ...emptyState(), entity: { ...entity, name: "restored by the browser" }, values: { b: "partial", c: "na" }, notes: { c: "typed early" } };
+  const { state, kept } = withEarlyInput(saved, early);
+  assert.equal(kept, 3);
+  assert.deepEqual(state.values, { a: "yes", b: "partial", c: "na" });
+  assert.deepEqual(state.notes, { b: "saved note", c: "typed early" });
+  assert.deepEqual(state.plans, saved.plans);
+  assert.deepEqual(state.entity, entity);
+  assert.deepEqual(state.retired, saved.retired);
+  assert.deepEqual(saved.values, { a: "yes", b: "no" }, "the saved state is not changed");
+  assert.deepEqual(withEarlyInput(saved, emptyState()), { state: saved, kept: 0 });
 });
 
 test("a resumed file takes the engine's migrated items and the file's own entity", () => {

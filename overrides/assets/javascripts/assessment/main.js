@@ -12,7 +12,7 @@ import { engineProblems, readJsonFile, saveBlob, showProblems } from "./files.js
 import { format, formatScore, isDate, slug, today } from "./format.js";
 import {
   ENTITY_KEYS, STORAGE_KEY, buildDoc, cleanPlan, datedPlan, domainStatus, emptyState, engineText, evidenceLines,
-  landingStep, parseSaved, stateFromScored, summary,
+  landingStep, parseSaved, stateFromScored, summary, withEarlyInput,
 } from "./model.js";
 import { OPS, errorText } from "./protocol.js";
 import { localized, planLines, renderComparison, renderResults } from "./results.js";
@@ -198,6 +198,9 @@ function init(root) {
   const checklist = root.dataset.checklist || "";
   const version = root.dataset.checklistVersion || "";
   const form = new Form(root);
+  // Read before anything is written to the form: its questions can be answered from the
+  // page's first paint, before this script has run, and what was entered then is kept.
+  const early = form.read();
   const store = new Store(t);
   const engine = new Engine();
   // Started before anything else: the worker's thread is made by this (main) thread, which
@@ -628,12 +631,19 @@ function init(root) {
   });
 
   // ---------- start
+  /** Whoever answered before this script ran stays on the step they answered in. */
+  function keepEarlyStep() {
+    if (location.hash && location.hash !== `#${steps.current}`) history.replaceState(history.state, "", `#${steps.current}`);
+    steps.show(steps.current, false);
+  }
   const saved = store.load(form.known);
-  const state = saved && saved !== "corrupt" ? saved : emptyState();
+  const { state, kept } = withEarlyInput(saved && saved !== "corrupt" ? saved : emptyState(), early);
   form.apply(state);
+  if (kept) save();
   const answered = updateProgress();
   const firstDomain = root.querySelector("section[data-domain]")?.getAttribute("data-step") || "overview";
-  if (!steps.fromHash(true)) steps.show(landingStep(state, firstDomain), false);
+  if (kept) keepEarlyStep();
+  else if (!steps.fromHash(true)) steps.show(landingStep(state, firstDomain), false);
   root.dataset.ready = "true";
   if (saved === "corrupt") announce(t("widget.storage.corrupt"));
   else if (saved) announce(t("widget.storage.restored", { answered, total }));

@@ -303,6 +303,38 @@ export function landingStep(state, firstDomain) {
 }
 
 /**
+ * The saved state with the answers given before the page's script ran laid over it: the
+ * questions can be answered from the page's first paint, and an answer given then is newer
+ * than any saved one. `early` is the form as read before anything was written to it. Its
+ * entity fields are not taken: they are on the task list, hidden until the script runs, and
+ * what they hold then can only be the browser's restoring of an older visit (the questions
+ * are in a form with autocomplete="off", so it restores nothing into them).
+ * @param {FormState} saved
+ * @param {FormState} early
+ * @returns {{state: FormState, kept: number}} kept: how many answers, notes and plans came from `early`
+ */
+export function withEarlyInput(saved, early) {
+  const state = {
+    entity: { ...saved.entity }, values: { ...saved.values }, notes: { ...saved.notes },
+    plans: { ...saved.plans }, retired: saved.retired,
+  };
+  let kept = 0;
+  for (const [id, value] of Object.entries(early.values)) {
+    state.values[id] = value;
+    kept++;
+  }
+  for (const [id, note] of Object.entries(early.notes)) {
+    state.notes[id] = note;
+    kept++;
+  }
+  for (const [id, plan] of Object.entries(early.plans)) {
+    state.plans[id] = plan;
+    kept++;
+  }
+  return { state, kept };
+}
+
+/**
  * @typedef {object} ScoredItem
  * @property {string} id
  * @property {string | null} value
