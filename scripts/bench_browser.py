@@ -59,22 +59,30 @@ PROBE = """
       }
     }
   };
+  // The first question is looked for at each frame until it is shown. Scores and the bare
+  // page's end are seen by a MutationObserver, then timed at the next frame: a frame asked for
+  // all through the load made the browser paint and commit the page 60 times a second, which
+  // costs the assessment's large page far more than the bare one.
   const poll = () => {
-    const root = document.getElementById("daleel-assessment");
     // Not waiting for main.js (data-ready): an answer given before it runs is kept, since it
     // reads the form before writing to it (test_answers_given_before_the_script_runs_are_kept).
-    if (b.answerable === null && root) {
-      const r = document.querySelector("fieldset.daleel-item input[type=radio]");
-      const shown = r && r.getClientRects().length && getComputedStyle(r).visibility !== "hidden";
-      if (shown && !r.disabled) {
-        b.answerable = performance.now();
-      }
-    }
-    if (b.scored === null && root && root.dataset.scored) b.scored = performance.now();
-    if (b.done === null && document.body && document.body.dataset.done) b.done = performance.now();
-    if (b.answerable === null || b.scored === null || b.done === null) requestAnimationFrame(poll);
+    const r = document.querySelector("fieldset.daleel-item input[type=radio]");
+    const shown = r && r.getClientRects().length && getComputedStyle(r).visibility !== "hidden";
+    if (shown && !r.disabled) b.answerable = performance.now();
+    else requestAnimationFrame(poll);
   };
-  requestAnimationFrame(poll);
+  if (location.pathname.includes("/assessment/")) requestAnimationFrame(poll);
+  const seen = new Set();
+  const atNextFrame = (key) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    requestAnimationFrame(() => { b[key] = performance.now(); });
+  };
+  new MutationObserver(() => {
+    if (document.getElementById("daleel-assessment")?.dataset.scored) atNextFrame("scored");
+    if (document.body?.dataset.done) atNextFrame("done");
+  }).observe(document, { subtree: true, attributes: true,
+                         attributeFilter: ["data-scored", "data-done"] });
 })
 """.replace("KEY", json.dumps(STORAGE_KEY))
 
