@@ -12,10 +12,10 @@
 5. `python -m assessment aggregate` on 1,000 generated files; reference: json.load alone.
 
 Medians of RUNS runs (default 5; the assessment's loads, which vary most, LOAD_RUNS runs,
-default 9, each run starting with another of its pages). Figures are reported, never
-asserted. Output: a Markdown table on stdout and bench/results.json. Pages are served by
-nginx with deploy/nginx.conf when nginx is installed, else by http.server (the results name
-the server).
+default 9, each run starting with another of its pages; their ratios are the median of each
+run's own ratio, with a 90 % bootstrap interval). Figures are reported, never asserted.
+Output: a Markdown table on stdout and bench/results.json. Pages are served by nginx with
+deploy/nginx.conf when nginx is installed, else by http.server (the results name the server).
 
 Usage: python scripts/bench.py [--runs N] [--load-runs N] [--site DIR] [--skip-build]
                                [--out FILE]
@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -60,6 +61,19 @@ def med(values: Sequence[float]) -> float:
 def medians(rows: Sequence[dict[str, float]]) -> dict[str, float]:
     keys = rows[0].keys() if rows else []
     return {k: med([r[k] for r in rows if k in r]) for k in keys}
+
+
+def paired_ratio(ours: Sequence[float], refs: Sequence[float],
+                 resamples: int = 2000) -> tuple[float, float, float]:
+    """The median of each run's own ratio (a load over the same run's reference load, measured
+    minutes apart at most, so the machine's drift between runs cancels) and that median's 90 %
+    bootstrap interval: single loads here vary by 10-15 %, and a run's median moves with them."""
+    ratios = [o / max(r, 1.0) for o, r in zip(ours, refs, strict=True)]
+    rng = random.Random(0)
+    spread = sorted(statistics.median(rng.choices(ratios, k=len(ratios)))
+                    for _ in range(resamples))
+    low, high = spread[int(0.05 * resamples)], spread[int(0.95 * resamples) - 1]
+    return float(statistics.median(ratios)), low, high
 
 
 def log(message: str) -> None:
@@ -156,7 +170,9 @@ def precompress_site_if_needed(site: Path) -> None:
 # ---------------------------------------------------------------- report
 
 
-def verdict(ok: bool) -> str:
+def verdict(ok: bool | None) -> str:
+    if ok is None:
+        return "**at the target** (the interval spans it)"
     return "met" if ok else "**missed**"
 
 
@@ -173,6 +189,17 @@ def table(r: dict[str, Any]) -> tuple[str, dict[str, dict[str, Any]]]:
         if ok is not None:
             targets[measure] = {"value": value, "reference": ref, "ratio": ratio,
                                 "target": target, "met": ok}
+
+    def paired_row(measure: str, value: str, ref: str, ours: Sequence[float],
+                   refs: Sequence[float], limit: float, target: str) -> None:
+        """A ratio target judged on the runs' own ratios: met when the whole interval is
+        within it, missed when the whole interval is beyond it, else at the target."""
+        ratio, low, high = paired_ratio(ours, refs)
+        ok = True if high <= limit else False if low > limit else None
+        lines.append(f"| {measure} | {value} | {ref} | {ratio:.2f}× ({low:.2f}–{high:.2f}) "
+                     f"| {target} | {verdict(ok)} |")
+        targets[measure] = {"value": value, "reference": ref, "ratio": ratio,
+                            "interval": [low, high], "target": target, "met": ok}
 
     b = r["build"]["median"]
     if b:
@@ -232,28 +259,34 @@ def table(r: dict[str, Any]) -> tuple[str, dict[str, dict[str, Any]]]:
             f"{chapter['tti_ms']:.0f} ms", f"load event {chapter['load_ms']:.0f} ms", None)
         row("Chapter page cold: longest main-thread task", f"{chapter['longest_task_ms']:.0f} ms",
             "", None)
-    runs = [("cold", "cold", a["bare_cold"]), ("warm", "warm (HTTP cache)", a["bare_warm"])]
+    loads = r["assessment"]["runs"]
+    runs = [("cold", "cold", "bare_cold"), ("warm", "warm (HTTP cache)", "bare_warm")]
     if a.get("sw_repeat"):
-        runs.append(("sw_repeat", "repeat visit over the service worker", a["bare_warm"]))
-    for key, label, bare in runs:
-        ours = a[key]
+        runs.append(("sw_repeat", "repeat visit over the service worker", "bare_warm"))
+    chapters = loads["chapter"]
+
+    def each(rows: Sequence[dict[str, float]], field: str) -> list[float]:
+        return [one[field] for one in rows]
+
+    for key, label, bare_key in runs:
+        ours, bare = a[key], a[bare_key]
         if chapter:
-            ratio = ours["answerable_ms"] / chapter["tti_ms"]
-            row(f"Assessment {label}: first question answerable",
-                f"{ours['answerable_ms']:.0f} ms",
-                f"{chapter['tti_ms']:.0f} ms (chapter time to interactive)", ratio,
-                "≤ 1.2× chapter", ratio <= 1.2)
-        ratio = ours["scored_ms"] / bare["scored_ms"]
-        row(f"Assessment {label}: scores shown", f"{ours['scored_ms']:.0f} ms",
-            f"{bare['scored_ms']:.0f} ms (bare Pyodide, {'warm' if key != 'cold' else 'cold'})",
-            ratio, "≤ 1.2× bare", ratio <= 1.2)
+            paired_row(f"Assessment {label}: first question answerable",
+                       f"{ours['answerable_ms']:.0f} ms",
+                       f"{chapter['tti_ms']:.0f} ms (chapter time to interactive)",
+                       each(loads[key], "answerable_ms"), each(chapters, "tti_ms"), 1.2,
+                       "≤ 1.2× chapter")
+        paired_row(f"Assessment {label}: scores shown", f"{ours['scored_ms']:.0f} ms",
+                   f"{bare['scored_ms']:.0f} ms (bare Pyodide, "
+                   f"{'warm' if key != 'cold' else 'cold'})",
+                   each(loads[key], "scored_ms"), each(loads[bare_key], "scored_ms"), 1.2,
+                   "≤ 1.2× bare")
         if chapter:
-            longest = max(chapter["longest_task_ms"], 1.0)
-            ratio = ours["longest_task_ms"] / longest
-            row(f"Assessment {label}: longest main-thread task",
-                f"{ours['longest_task_ms']:.0f} ms",
-                f"{chapter['longest_task_ms']:.0f} ms (chapter page)", ratio,
-                "≤ 1.5× chapter", ratio <= 1.5)
+            paired_row(f"Assessment {label}: longest main-thread task",
+                       f"{ours['longest_task_ms']:.0f} ms",
+                       f"{chapter['longest_task_ms']:.0f} ms (chapter page)",
+                       each(loads[key], "longest_task_ms"), each(chapters, "longest_task_ms"),
+                       1.5, "≤ 1.5× chapter")
 
     it = r["interactions"]["median"]
     empty = it["roundtrip_empty_ms"]
@@ -397,9 +430,16 @@ def report(results: dict[str, Any]) -> None:
     print(text)
     print("\nPrecompression (Pyodide files; nginx serves .gz with gzip_static):\n")
     print(precompress_table(results["precompression"]))
-    missed = [k for k, v in targets.items() if not v["met"]]
-    print(f"\nTargets: {len(targets) - len(missed)} met, {len(missed)} missed"
-          + (": " + "; ".join(missed) if missed else "") + f". ({results['elapsed_s']:.0f} s)")
+    missed = [k for k, v in targets.items() if v["met"] is False]
+    at_target = [k for k, v in targets.items() if v["met"] is None]
+    met = len(targets) - len(missed) - len(at_target)
+    print(f"\nTargets: {met} met, {len(missed)} missed"
+          + (": " + "; ".join(missed) if missed else "")
+          + f"; {len(at_target)} at the target (its interval spans it)"
+          + (": " + "; ".join(at_target) if at_target else "")
+          + f". ({results['elapsed_s']:.0f} s)")
+    print("Ratios with an interval are the median of each run's own ratio, with that median's "
+          "90 % bootstrap interval.")
 
 
 def _jsonable(obj: object) -> object:
