@@ -631,19 +631,17 @@ function init(root) {
   });
 
   // ---------- start
-  /** Whoever answered before this script ran stays on the step they answered in. */
-  function keepEarlyStep() {
-    if (location.hash && location.hash !== `#${steps.current}`) history.replaceState(history.state, "", `#${steps.current}`);
-    steps.show(steps.current, false);
-  }
   const saved = store.load(form.known);
   const { state, kept } = withEarlyInput(saved && saved !== "corrupt" ? saved : emptyState(), early);
   form.apply(state);
   if (kept) save();
   const answered = updateProgress();
   const firstDomain = root.querySelector("section[data-domain]")?.getAttribute("data-step") || "overview";
-  if (kept) keepEarlyStep();
-  else if (!steps.fromHash(true)) steps.show(landingStep(state, firstDomain), false);
+  if (kept) {
+    // Whoever answered before this script ran stays on the step they answered in.
+    if (location.hash && location.hash !== `#${steps.current}`) history.replaceState(history.state, "", `#${steps.current}`);
+    steps.show(steps.current, false);
+  } else if (!steps.fromHash(true)) steps.show(landingStep(state, firstDomain), false);
   root.dataset.ready = "true";
   if (saved === "corrupt") announce(t("widget.storage.corrupt"));
   else if (saved) announce(t("widget.storage.restored", { answered, total }));

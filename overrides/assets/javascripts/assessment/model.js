@@ -315,22 +315,10 @@ export function landingStep(state, firstDomain) {
  */
 export function withEarlyInput(saved, early) {
   const state = {
-    entity: { ...saved.entity }, values: { ...saved.values }, notes: { ...saved.notes },
-    plans: { ...saved.plans }, retired: saved.retired,
+    ...saved, values: { ...saved.values, ...early.values }, notes: { ...saved.notes, ...early.notes },
+    plans: { ...saved.plans, ...early.plans },
   };
-  let kept = 0;
-  for (const [id, value] of Object.entries(early.values)) {
-    state.values[id] = value;
-    kept++;
-  }
-  for (const [id, note] of Object.entries(early.notes)) {
-    state.notes[id] = note;
-    kept++;
-  }
-  for (const [id, plan] of Object.entries(early.plans)) {
-    state.plans[id] = plan;
-    kept++;
-  }
+  const kept = [early.values, early.notes, early.plans].reduce((n, part) => n + Object.keys(part).length, 0);
   return { state, kept };
 }
 
