@@ -7,11 +7,11 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Literal
 
 from .errors import ChecklistError, Problem
 from .languages import language
+from .packaged import data_text
 
 Obligation = Literal["must", "should", "may"]
 OBLIGATIONS: tuple[Obligation, ...] = ("must", "should", "may")
@@ -270,9 +270,8 @@ def checklist_from_dict(raw: object) -> Checklist:
 # every answer change and should not re-read the file each time.
 @functools.cache
 def default_checklist() -> Checklist:
-    """The checklist shipped with the package (read with importlib.resources, so zips work)."""
-    text = resources.files("assessment").joinpath("data/checklist.json").read_text(encoding="utf-8")
-    return checklist_from_dict(json.loads(text))
+    """The checklist shipped with the package (data/checklist.json)."""
+    return checklist_from_dict(json.loads(data_text("checklist.json")))
 
 
 def version_key(version: str) -> tuple[int, ...]:

@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from .errors import AssessmentError, Problem, UsageError
 from .ics import Event, calendar
 from .languages import CODES, language
+from .packaged import data_text
 from .strings import text
 
 __all__ = ["Request", "actions", "build", "calendar_json", "parse_request"]
@@ -34,15 +34,13 @@ _SITE = re.compile(r"https?://[A-Za-z0-9.\-\[\]:]+/")
 @cache
 def actions() -> Mapping[str, Mapping[str, Any]]:
     """The periodic actions by id, in the order the page lists them."""
-    raw = files("assessment").joinpath("data", "reminders.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = json.loads(data_text("reminders.json"))
     return {entry["id"]: entry for entry in data["actions"]}
 
 
 @cache
 def choices() -> tuple[int, ...]:
-    raw = files("assessment").joinpath("data", "reminders.json").read_text("utf-8")
-    return tuple(int(n) for n in json.loads(raw)["choices"])
+    return tuple(int(n) for n in json.loads(data_text("reminders.json"))["choices"])
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from functools import cache
-from importlib.resources import files
 from types import MappingProxyType
 
 from .languages import CODES, language
+from .packaged import data_text
 
 # Namespaces the browser code reads; the build writes only these into the browser's copy.
 BROWSER_NAMESPACES = ("term.", "widget.", "dashboard.", "tools.", "offline.", "common.")
@@ -24,8 +24,7 @@ BROWSER_NAMESPACES = ("term.", "widget.", "dashboard.", "tools.", "offline.", "c
 def table(lang: str) -> Mapping[str, str]:
     """All strings of one language (read once per process; read-only)."""
     code = language(lang).code
-    raw = files("assessment").joinpath("data", "strings", f"{code}.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = json.loads(data_text("strings", f"{code}.json"))
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
