@@ -1,7 +1,7 @@
 """The engine builds into a pure wheel that carries its data and works straight from the zip.
 
-Importing from the zip (zipimport) is the strictest check that data is read through
-importlib.resources only, which is also what Pyodide needs.
+Importing from the zip (zipimport) is the strictest check that data is read through the
+package's loader only (assessment/packaged.py), never from a path beside a module's file.
 """
 
 from __future__ import annotations
