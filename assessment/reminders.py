@@ -32,15 +32,21 @@ _SITE = re.compile(r"https?://[A-Za-z0-9.\-\[\]:]+/")
 
 
 @cache
+def _data() -> Mapping[str, Any]:
+    """data/reminders.json, read and parsed once per process."""
+    data: Mapping[str, Any] = json.loads(data_text("reminders.json"))
+    return data
+
+
+@cache
 def actions() -> Mapping[str, Mapping[str, Any]]:
     """The periodic actions by id, in the order the page lists them."""
-    data = json.loads(data_text("reminders.json"))
-    return {entry["id"]: entry for entry in data["actions"]}
+    return {entry["id"]: entry for entry in _data()["actions"]}
 
 
 @cache
 def choices() -> tuple[int, ...]:
-    return tuple(int(n) for n in json.loads(data_text("reminders.json"))["choices"])
+    return tuple(int(n) for n in _data()["choices"])
 
 
 @dataclass(frozen=True)
